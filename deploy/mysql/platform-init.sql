@@ -1,0 +1,32 @@
+-- Schemas and users of the platform. One schema per service; each service's user can reach only its own
+-- schema; Debezium's user can read the binlog. Used as it is by the embedded stack (MariaDB 11.4) and by
+-- docker-compose / Kubernetes (MySQL 8.4): the dollar-brace placeholders are passwords, filled in from the environment
+-- (initdb.d/10-platform-init.sh) or by the embedded stack; none is ever written here.
+-- Idempotent, so it can run on every start.
+
+CREATE DATABASE IF NOT EXISTS catalog    CHARACTER SET utf8mb4;
+CREATE DATABASE IF NOT EXISTS orders     CHARACTER SET utf8mb4;
+CREATE DATABASE IF NOT EXISTS insights   CHARACTER SET utf8mb4;
+CREATE DATABASE IF NOT EXISTS compliance CHARACTER SET utf8mb4;
+CREATE DATABASE IF NOT EXISTS copilot    CHARACTER SET utf8mb4;
+
+CREATE USER IF NOT EXISTS 'catalog'@'%'    IDENTIFIED BY '${CATALOG_DB_PASSWORD}';
+CREATE USER IF NOT EXISTS 'orders'@'%'     IDENTIFIED BY '${ORDERS_DB_PASSWORD}';
+CREATE USER IF NOT EXISTS 'insights'@'%'   IDENTIFIED BY '${INSIGHTS_DB_PASSWORD}';
+CREATE USER IF NOT EXISTS 'compliance'@'%' IDENTIFIED BY '${COMPLIANCE_DB_PASSWORD}';
+CREATE USER IF NOT EXISTS 'copilot'@'%'    IDENTIFIED BY '${COPILOT_DB_PASSWORD}';
+
+-- Everything inside the own schema (Flyway creates and alters its tables), nothing outside it.
+GRANT ALL PRIVILEGES ON catalog.*    TO 'catalog'@'%';
+GRANT ALL PRIVILEGES ON orders.*     TO 'orders'@'%';
+GRANT ALL PRIVILEGES ON insights.*   TO 'insights'@'%';
+GRANT ALL PRIVILEGES ON compliance.* TO 'compliance'@'%';
+GRANT ALL PRIVILEGES ON copilot.*    TO 'copilot'@'%';
+
+-- Debezium: snapshot reads, the binlog, and the brief global read lock of a schema snapshot.
+CREATE USER IF NOT EXISTS 'debezium'@'%' IDENTIFIED BY '${DEBEZIUM_DB_PASSWORD}';
+GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT, LOCK TABLES ON *.* TO 'debezium'@'%';
+-- MariaDB splits the binlog privileges further; /*M! ... */ runs on MariaDB only, MySQL reads it as a comment.
+/*M! GRANT BINLOG MONITOR, REPLICATION SLAVE ADMIN ON *.* TO 'debezium'@'%' */;
+
+FLUSH PRIVILEGES;

@@ -1,0 +1,33 @@
+package io.eventcommerce.devstack;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Database passwords of the embedded stack, for local runs and tests only. They are derived from the user name
+ * so every process of a local run agrees on them without a shared file; production takes them from secrets.
+ */
+public final class DevSecrets {
+
+    /** The users created by deploy/mysql/platform-init.sql; a service's user is named like its schema. */
+    public static final List<String> SERVICE_USERS = List.of("catalog", "orders", "insights", "compliance", "copilot");
+    public static final String DEBEZIUM_USER = "debezium";
+
+    private DevSecrets() {
+    }
+
+    public static String password(String user) {
+        return user + "-dev-password";
+    }
+
+    /** Values for the {@code ${NAME}} placeholders of the init SQL. */
+    static Map<String, String> initSqlVariables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        for (String user : SERVICE_USERS) {
+            variables.put(user.toUpperCase() + "_DB_PASSWORD", password(user));
+        }
+        variables.put("DEBEZIUM_DB_PASSWORD", password(DEBEZIUM_USER));
+        return variables;
+    }
+}

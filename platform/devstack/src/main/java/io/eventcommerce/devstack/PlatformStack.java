@@ -1,0 +1,51 @@
+package io.eventcommerce.devstack;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The infrastructure a service runs on: a MySQL-compatible server with the platform's schemas and users, a Kafka
+ * broker, and Kafka Connect with Debezium. Implemented by {@link EmbeddedStack} (no Docker needed) and, in the
+ * test kit, by a Testcontainers stack on MySQL 8.4.
+ */
+public interface PlatformStack extends AutoCloseable {
+
+    /** What runs, with versions, for logs and the launcher's summary. */
+    String description();
+
+    /** Connector/J URL of a schema, reachable from this machine. */
+    String jdbcUrl(String schema);
+
+    /** Password of a database user created by the init SQL (service users are named like their schema). */
+    String password(String user);
+
+    /** Root login for administration and test assertions; an empty password means none. */
+    String rootPassword();
+
+    String kafkaBootstrapServers();
+
+    ConnectClient connect();
+
+    /** How long {@code start} took, from nothing to Connect answering. */
+    Duration startupTime();
+
+    /**
+     * Registers every connector of deploy/debezium/connectors and waits until each runs and Debezium reads the
+     * binlog, so no change committed after this returns can be missed.
+     */
+    void registerConnectors();
+
+    /** Kills Kafka Connect like a crash (SIGKILL): no offset flush, no graceful task stop. */
+    void killConnect();
+
+    /** Starts Kafka Connect again and waits until its connectors read the binlog. */
+    void startConnect();
+
+    @Override
+    void close();
+
+    /** The connector names under deploy/debezium/connectors. */
+    static List<String> connectorNames() {
+        return DeployFiles.connectorNames();
+    }
+}

@@ -1,0 +1,107 @@
+package io.eventcommerce.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One service as its own JVM, run from the {@code quarkus-run.jar} the build produced (the production
+ * artifact, prod profile), configured through environment variables as in a container.
+ */
+public final class ServiceProcess {
+
+    private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final PlatformService service;
+    private final int port;
+    private final ManagedProcess process;
+
+    private ServiceProcess(PlatformService service, int port, ManagedProcess process) {
+        this.service = service;
+        this.port = port;
+        this.process = process;
+    }
+
+    /**
+     * @param config Quarkus properties; passed as environment variables (names per the MicroProfile Config rule:
+     *               upper case, every other character an underscore)
+     */
+    public static ServiceProcess start(PlatformService service, Path projectRoot, int port, Map<String, String> config,
+                                       Path logFile) {
+        Path jar = service.runnableJar(projectRoot);
+        if (!Files.isRegularFile(jar)) {
+            throw new StackException(jar + " does not exist; build first: ./mvnw package -DskipTests");
+        }
+        Map<String, String> environment = new LinkedHashMap<>();
+        config.forEach((key, value) -> environment.put(environmentName(key), value));
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        List<String> command = new ArrayList<>();
+        command.add(StackRuntime.java());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar.toString());
+        ManagedProcess process = ManagedProcess.start(service.serviceName(), command, environment,
+                jar.getParent(), logFile);
+        return new ServiceProcess(service, port, process);
+    }
+
+    public PlatformService service() {
+        return service;
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    public void awaitReady(Duration timeout) {
+        Await.until(service.serviceName() + " to be ready", timeout, process::checkAlive, () -> isReady(uri()));
+    }
+
+    /** {@code GET /q/health/ready} answers 200: database, Kafka and consumers are up. */
+    public static boolean isReady(URI service) {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(service.resolve("/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    public void stop() {
+        process.stop(Duration.ofSeconds(30));
+    }
+
+    public void kill() {
+        process.kill();
+    }
+
+    static String environmentName(String property) {
+        StringBuilder name = new StringBuilder();
+        for (char c : property.toCharArray()) {
+            name.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
+        }
+        return name.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package io.eventcommerce.events;
+
+/**
+ * Every Kafka topic name of the platform, in one place.
+ *
+ * <p>Domain topics are named {@code <owning service>.<aggregate>}; the outbox row's aggregate type is the
+ * topic name, so Debezium's EventRouter routes it without a mapping table. A consumer's dead-letter topic is
+ * {@code <topic>.<consumer group>.dlq}, so two services consuming the same topic never share poison messages.
+ */
+public final class Topics {
+
+    /** Product state changes (event-carried state transfer) from catalog-service. */
+    public static final String CATALOG_PRODUCT = "catalog.product";
+
+    /** Order lifecycle events from orders-service, keyed by order id. */
+    public static final String ORDERS_ORDER = "orders.order";
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic of one consumer group reading {@code topic}. */
+    public static String deadLetter(String topic, String consumerGroup) {
+        return topic + "." + consumerGroup + ".dlq";
+    }
+}

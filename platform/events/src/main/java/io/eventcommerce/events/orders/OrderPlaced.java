@@ -1,0 +1,34 @@
+package io.eventcommerce.events.orders;
+
+import io.eventcommerce.events.DomainEvent;
+import io.eventcommerce.events.EventType;
+import io.eventcommerce.events.Topics;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An order was accepted and is waiting for stock and fraud answers (status {@code PENDING}).
+ *
+ * @param channel  where the order came from ({@code WEB}, {@code MOBILE}, {@code STORE}, {@code PHONE}, {@code API})
+ * @param clientIp the address the request came from, for fraud scoring; absent for imports
+ */
+public record OrderPlaced(UUID orderId, UUID customerId, String status, String currency, List<OrderLine> lines,
+                          BigDecimal subtotal, BigDecimal total, String channel, String clientIp, Instant placedAt)
+        implements DomainEvent {
+
+    public static final EventType<OrderPlaced> TYPE =
+            new EventType<>("OrderPlaced", 1, Topics.ORDERS_ORDER, OrderPlaced.class);
+
+    @Override
+    public EventType<OrderPlaced> eventType() {
+        return TYPE;
+    }
+
+    @Override
+    public String aggregateId() {
+        return orderId.toString();
+    }
+}

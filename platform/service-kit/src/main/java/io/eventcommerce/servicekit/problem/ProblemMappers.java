@@ -1,0 +1,175 @@
+package io.eventcommerce.servicekit.problem;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The one mapping from exceptions to RFC 9457 problem details, for every service. Nothing of the server's inside
+ * (class names, stack traces, SQL) reaches a response: unexpected failures are logged with an id that the
+ * response repeats, so an operator can find the log line.
+ *
+ * <p>Authentication and authorization failures only arrive here because services run with
+ * {@code quarkus.http.auth.proactive=false}; otherwise the HTTP layer would answer 401/403 with an empty body.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, UriInfo uri) {
+        return respond(e.type(), e.getMessage(), uri, e.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = Violations.fieldErrors(e.getConstraintViolations());
+        if (Violations.concernsResponse(e.getConstraintViolations())) {
+            return unexpected(e, uri);
+        }
+        return respond(ProblemType.VALIDATION_FAILED, "The request has invalid fields", uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableField(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json, uri);
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = switch (type) {
+            case NOT_FOUND -> "No resource at " + uri.getPath();
+            case METHOD_NOT_ALLOWED -> "This resource does not support that method";
+            case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json";
+            case NOT_ACCEPTABLE -> "This resource answers with application/json";
+            default -> type.title();
+        };
+        return respond(type, status, detail, uri, List.of());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthenticated(UriInfo uri) {
+        return Response.fromResponse(respond(ProblemType.UNAUTHORIZED,
+                        "A valid bearer token is required", uri, List.of()))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(ProblemType.FORBIDDEN, "Your roles do not allow this", uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
+        return respond(ProblemType.CONFLICT, "The resource was changed concurrently; read it again and retry",
+                uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
+        return respond(ProblemType.INTERNAL_ERROR, "The request failed unexpectedly (error id " + errorId + ")",
+                uri, List.of());
+    }
+
+    private static Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return respond(ProblemType.MALFORMED_REQUEST, JsonErrors.describe(e), uri, JsonErrors.fieldErrors(e));
+    }
+
+    private static Response respond(ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        return respond(type, type.status(), detail, uri, errors);
+    }
+
+    private static Response respond(ProblemType type, int status, String detail, UriInfo uri,
+                                    List<Problem.FieldError> errors) {
+        Problem problem = new Problem(type.uri(), type.title(), status, detail, uri.getPath(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /** Client-safe descriptions of JSON that could not be read: where, and which field, never Java types. */
+    static final class JsonErrors {
+
+        private JsonErrors() {
+        }
+
+        static String describe(JsonProcessingException e) {
+            if (e instanceof UnrecognizedPropertyException u) {
+                return "Unknown field '" + path(u) + "'";
+            }
+            if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                return "Field '" + path(m) + "' has a value of the wrong type or format";
+            }
+            JsonLocation location = e.getLocation();
+            if (location != null && location.getLineNr() > 0) {
+                return "The body is not valid JSON (line " + location.getLineNr() + ", column "
+                        + location.getColumnNr() + ")";
+            }
+            return "The body is not valid JSON";
+        }
+
+        static List<Problem.FieldError> fieldErrors(JsonProcessingException e) {
+            if (e instanceof UnrecognizedPropertyException u) {
+                return List.of(new Problem.FieldError(path(u), "unknown field"));
+            }
+            if (e instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
+                return List.of(new Problem.FieldError(path(f), "cannot be read from " + describeValue(f.getValue())));
+            }
+            if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+                return List.of(new Problem.FieldError(path(m), "wrong type or format"));
+            }
+            return List.of();
+        }
+
+        static String path(JsonMappingException e) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference ref : e.getPath()) {
+                if (ref.getFieldName() != null) {
+                    if (!path.isEmpty()) {
+                        path.append('.');
+                    }
+                    path.append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            return path.toString();
+        }
+
+        private static String describeValue(Object value) {
+            if (value == null) {
+                return "null";
+            }
+            String text = String.valueOf(value);
+            return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
+        }
+    }
+}

@@ -22,7 +22,7 @@ public final class DevSecrets {
     }
 
     /** Values for the {@code ${NAME}} placeholders of the init SQL. */
-    static Map<String, String> initSqlVariables() {
+    public static Map<String, String> initSqlVariables() {
         Map<String, String> variables = new LinkedHashMap<>();
         for (String user : SERVICE_USERS) {
             variables.put(user.toUpperCase() + "_DB_PASSWORD", password(user));

@@ -61,6 +61,7 @@ public enum PlatformService {
         config.put("quarkus.datasource.password", stack.password(schema));
         config.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
         config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
+        config.putAll(stack.flavourConfig());
         return config;
     }
 }

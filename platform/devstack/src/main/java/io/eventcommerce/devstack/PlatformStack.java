@@ -24,6 +24,11 @@ public interface PlatformStack extends AutoCloseable {
 
     String kafkaBootstrapServers();
 
+    /** Quarkus settings a service needs on this stack's database flavour only (none on MySQL). */
+    default java.util.Map<String, String> flavourConfig() {
+        return java.util.Map.of();
+    }
+
     ConnectClient connect();
 
     /** How long {@code start} took, from nothing to Connect answering. */

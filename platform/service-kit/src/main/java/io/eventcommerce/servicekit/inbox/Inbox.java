@@ -1,5 +1,6 @@
 package io.eventcommerce.servicekit.inbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,9 +18,11 @@ import java.util.UUID;
 public class Inbox {
 
     private final EntityManager entityManager;
+    private final MeterRegistry meters;
 
-    public Inbox(EntityManager entityManager) {
+    public Inbox(EntityManager entityManager, MeterRegistry meters) {
         this.entityManager = entityManager;
+        this.meters = meters;
     }
 
     /**
@@ -39,6 +42,9 @@ public class Inbox {
                 .setParameter(3, eventType)
                 .setParameter(4, Timestamp.from(Instant.now()))
                 .executeUpdate();
-        return inserted == 1;
+        boolean first = inserted == 1;
+        meters.counter("eventcommerce.events.consumed", "consumer", consumer, "type", eventType,
+                "delivery", first ? "first" : "duplicate").increment();
+        return first;
     }
 }

@@ -1,0 +1,65 @@
+package io.eventcommerce.catalog.category.service;
+
+import io.eventcommerce.catalog.category.domain.Category;
+import io.eventcommerce.catalog.category.domain.CategoryRepository;
+import io.eventcommerce.catalog.category.domain.CategoryTree;
+import io.eventcommerce.catalog.category.domain.Slugs;
+import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.rest.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CategoryService {
+
+    private final CategoryRepository categories;
+
+    public CategoryService(CategoryRepository categories) {
+        this.categories = categories;
+    }
+
+    @Transactional
+    public Category create(String name, String slug, UUID parentId) {
+        String finalSlug = slug == null || slug.isBlank() ? Slugs.of(name) : slug;
+        if (parentId != null && !categories.exists(parentId)) {
+            throw ApiException.invalidField("parentId", "unknown category");
+        }
+        if (categories.existsBySlug(finalSlug)) {
+            throw ApiException.conflict("A category with slug '" + finalSlug + "' already exists");
+        }
+        Category category = new Category(UUID.randomUUID(), name.trim(), finalSlug, parentId, Instant.now());
+        categories.persist(category);
+        return category;
+    }
+
+    /** Renames and/or moves a category; the slug stays, so links to it keep working. */
+    @Transactional
+    public Category change(UUID id, String name, UUID parentId) {
+        Category category = get(id);
+        if (parentId != null) {
+            if (!categories.exists(parentId)) {
+                throw ApiException.invalidField("parentId", "unknown category");
+            }
+            if (CategoryTree.wouldCreateCycle(id, parentId, c -> categories.findByIdOptional(c)
+                    .map(Category::parentId).orElse(null))) {
+                throw ApiException.invalidField("parentId", "would make the category its own ancestor");
+            }
+        }
+        category.change(name.trim(), parentId, Instant.now());
+        return category;
+    }
+
+    public Category get(UUID id) {
+        return categories.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Category", id));
+    }
+
+    public Page<Category> list(UUID parentId, int page, int size) {
+        var query = parentId == null ? categories.findAll(Sort.by("name").and("id"))
+                : categories.find("parentId", Sort.by("name").and("id"), parentId);
+        return Page.of(query.page(page, size).list(), page, size, query.count());
+    }
+}

@@ -1,0 +1,10 @@
+package io.eventcommerce.catalog.product.domain;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+
+/** The editable fields of a product, as one value: what a create or an update sets. */
+public record ProductDetails(String name, String description, String brand, UUID categoryId, BigDecimal price,
+                             BigDecimal cost, String currency, ProductStatus status, Map<String, String> attributes) {
+}

@@ -1,0 +1,181 @@
+package io.eventcommerce.catalog;
+
+import io.eventcommerce.testkit.Database;
+import io.eventcommerce.testkit.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.eventcommerce.catalog.CatalogFixtures.MANAGER;
+import static io.eventcommerce.catalog.CatalogFixtures.createCategory;
+import static io.eventcommerce.catalog.CatalogFixtures.product;
+import static io.eventcommerce.catalog.CatalogFixtures.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/** Bad requests get a 4xx problem+json and change nothing. */
+@QuarkusTest
+class ProductRejectionIT {
+
+    private static final Database CATALOG = Database.of("catalog");
+    private String category;
+    private Map<String, Long> rowsBefore;
+
+    @BeforeEach
+    void snapshotRows() {
+        category = createCategory();
+        rowsBefore = CATALOG.rowCounts();
+    }
+
+    private void assertNothingPersisted() {
+        assertThat(CATALOG.rowCounts()).isEqualTo(rowsBefore);
+    }
+
+    private static ValidatableResponse problem(ValidatableResponse response, int status, String type) {
+        return response.statusCode(status)
+                .contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("type", equalTo("https://eventcommerce.io/problems/" + type))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("java.")));
+    }
+
+    @Test
+    void noTokenIs401WithABearerChallenge() {
+        problem(given().contentType(ContentType.JSON).body(product(unique("SKU"), category))
+                .post("/products").then(), 401, "unauthorized")
+                .header("WWW-Authenticate", "Bearer");
+        problem(given().get("/products").then(), 401, "unauthorized");
+        assertNothingPersisted();
+    }
+
+    @Test
+    void expiredOrForeignTokenIs401() {
+        problem(given().auth().oauth2(TestTokens.expired("catalog-manager")).contentType(ContentType.JSON)
+                .body(product(unique("SKU"), category)).post("/products").then(), 401, "unauthorized");
+        problem(given().auth().oauth2("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl").get("/products").then(),
+                401, "unauthorized");
+        assertNothingPersisted();
+    }
+
+    @Test
+    void wrongRoleIs403() {
+        problem(given().auth().oauth2(TestTokens.forRoles("customer")).contentType(ContentType.JSON)
+                .body(product(unique("SKU"), category)).post("/products").then(), 403, "forbidden");
+        assertNothingPersisted();
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        problem(given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body("{\"sku\": \"A\", \"name\": ")
+                .post("/products").then(), 400, "malformed-request")
+                .body("detail", containsString("not valid JSON"));
+        assertNothingPersisted();
+    }
+
+    @Test
+    void valueOfTheWrongTypeOrAnUnknownFieldIs400NamingTheField() {
+        Map<String, Object> wrongType = product(unique("SKU"), category);
+        wrongType.put("price", "cheap");
+        problem(given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body(wrongType)
+                .post("/products").then(), 400, "malformed-request")
+                .body("errors.field", hasItem("price"));
+
+        Map<String, Object> unknownField = product(unique("SKU"), category);
+        unknownField.put("discount", "50%");
+        problem(given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body(unknownField)
+                .post("/products").then(), 400, "malformed-request")
+                .body("errors.field", hasItem("discount"));
+        assertNothingPersisted();
+    }
+
+    @Test
+    void missingFieldsAre422WithEveryField() {
+        problem(given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body(Map.of("brand", "Acme"))
+                .post("/products").then(), 422, "validation-failed")
+                .body("errors.field", hasItem("sku"))
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("categoryId"))
+                .body("errors.field", hasItem("price"));
+        problem(given().auth().oauth2(MANAGER).contentType(ContentType.JSON)
+                .post("/products").then(), 422, "validation-failed");
+        assertNothingPersisted();
+    }
+
+    @Test
+    void nonPositiveOrOverPrecisePriceIs422() {
+        for (String price : new String[]{"0", "-5.00", "19.999"}) {
+            Map<String, Object> product = product(unique("SKU"), category);
+            product.put("price", price);
+            problem(given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body(product)
+                    .post("/products").then(), 422, "validation-failed")
+                    .body("errors[0].field", equalTo("price"));
+        }
+        assertNothingPersisted();
+    }
+
+    @Test
+    void unknownCategoryIs422() {
+        problem(given().auth().oauth2(MANAGER).contentType(ContentType.JSON)
+                .body(product(unique("SKU"), java.util.UUID.randomUUID().toString()))
+                .post("/products").then(), 422, "validation-failed")
+                .body("errors[0].field", equalTo("categoryId"))
+                .body("errors[0].message", equalTo("unknown category"));
+        assertNothingPersisted();
+    }
+
+    @Test
+    void duplicateSkuIs409() {
+        String sku = unique("SKU");
+        given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body(product(sku, category))
+                .post("/products").then().statusCode(201);
+        rowsBefore = CATALOG.rowCounts();
+
+        problem(given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body(product(sku, category))
+                .post("/products").then(), 409, "conflict")
+                .body("detail", containsString(sku));
+        assertNothingPersisted();
+    }
+
+    @Test
+    void changingTheSkuIs422() {
+        Map<String, Object> product = product(unique("SKU"), category);
+        String id = given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body(product)
+                .post("/products").then().statusCode(201).extract().path("id");
+        rowsBefore = CATALOG.rowCounts();
+
+        product.put("sku", unique("OTHER"));
+        product.put("price", "99.00");
+        problem(given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body(product)
+                .put("/products/" + id).then(), 422, "validation-failed")
+                .body("errors[0].field", equalTo("sku"));
+        assertNothingPersisted();
+        given().auth().oauth2(MANAGER).get("/products/" + id).then().body("price", equalTo(19.90f));
+    }
+
+    @Test
+    void unknownProductPathOrMediaTypeGetProblems() {
+        problem(given().auth().oauth2(MANAGER).get("/products/" + java.util.UUID.randomUUID()).then(),
+                404, "not-found");
+        problem(given().auth().oauth2(MANAGER).get("/no-such-thing").then(), 404, "not-found");
+        problem(given().auth().oauth2(MANAGER).contentType(ContentType.XML).body("<product/>")
+                .post("/products").then(), 415, "unsupported-media-type");
+        problem(given().auth().oauth2(MANAGER).delete("/products").then(), 405, "method-not-allowed");
+        assertNothingPersisted();
+    }
+
+    @Test
+    void oversizedPageIs422() {
+        problem(given().auth().oauth2(MANAGER).queryParam("size", 1000).get("/products").then(),
+                422, "validation-failed")
+                .body("errors[0].field", equalTo("size"));
+    }
+}

@@ -1,0 +1,82 @@
+package io.eventcommerce.orders.customer.rest;
+
+import io.eventcommerce.orders.customer.domain.Customer;
+import io.eventcommerce.orders.customer.domain.Segment;
+import io.eventcommerce.orders.customer.service.CustomerService;
+import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.security.Caller;
+import io.eventcommerce.servicekit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Path("/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+public class CustomerResource {
+
+    private final CustomerService customers;
+    private final Caller caller;
+
+    public CustomerResource(CustomerService customers, Caller caller) {
+        this.customers = customers;
+        this.caller = caller;
+    }
+
+    public record RegisterCustomer(@NotBlank @Email @Size(max = 254) String email,
+                                   @NotBlank @Size(max = 100) String firstName,
+                                   @NotBlank @Size(max = 100) String lastName,
+                                   @Pattern(regexp = "NEW|REGULAR|VIP|WHOLESALE",
+                                           message = "NEW, REGULAR, VIP or WHOLESALE") String segment,
+                                   @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code such as DE")
+                                   String country) {
+    }
+
+    public record CustomerView(UUID id, String email, String firstName, String lastName, String segment,
+                               String country, Instant createdAt) {
+
+        static CustomerView of(Customer c) {
+            return new CustomerView(c.id(), c.email(), c.firstName(), c.lastName(), c.segment().name(), c.country(),
+                    c.createdAt());
+        }
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.SUPPORT})
+    public Response register(@NotNull @Valid RegisterCustomer request, @Context UriInfo uri) {
+        Customer customer = customers.register(request.email(), request.firstName(), request.lastName(),
+                request.segment() == null ? null : Segment.valueOf(request.segment()), request.country());
+        return Response.created(uri.getAbsolutePathBuilder().path(customer.id().toString()).build())
+                .entity(CustomerView.of(customer)).build();
+    }
+
+    /** Staff read any customer; a customer reads only itself (another customer's id answers 404, not 403). */
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPPORT, Roles.CUSTOMER})
+    public CustomerView get(@PathParam("id") UUID id) {
+        if (!caller.hasAnyRole(Roles.ADMIN, Roles.SUPPORT) && !caller.customerId().map(id::equals).orElse(false)) {
+            throw ApiException.notFound("Customer", id);
+        }
+        return CustomerView.of(customers.get(id));
+    }
+}

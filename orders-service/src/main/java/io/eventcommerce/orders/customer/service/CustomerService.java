@@ -1,0 +1,36 @@
+package io.eventcommerce.orders.customer.service;
+
+import io.eventcommerce.orders.customer.domain.Customer;
+import io.eventcommerce.orders.customer.domain.CustomerRepository;
+import io.eventcommerce.orders.customer.domain.Segment;
+import io.eventcommerce.servicekit.problem.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@ApplicationScoped
+public class CustomerService {
+
+    private final CustomerRepository customers;
+
+    public CustomerService(CustomerRepository customers) {
+        this.customers = customers;
+    }
+
+    @Transactional
+    public Customer register(String email, String firstName, String lastName, Segment segment, String country) {
+        if (customers.existsByEmail(email)) {
+            throw ApiException.conflict("A customer with this e-mail address already exists");
+        }
+        Customer customer = new Customer(UUID.randomUUID(), email, firstName.trim(), lastName.trim(),
+                segment == null ? Segment.NEW : segment, country, Instant.now());
+        customers.persistAndFlush(customer);
+        return customer;
+    }
+
+    public Customer get(UUID id) {
+        return customers.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Customer", id));
+    }
+}

@@ -1,0 +1,80 @@
+package io.eventcommerce.orders;
+
+import io.eventcommerce.events.EventCodec;
+import io.eventcommerce.events.EventEnvelope;
+import io.eventcommerce.events.Topics;
+import io.eventcommerce.events.catalog.ProductCreated;
+import io.eventcommerce.events.catalog.ProductSnapshot;
+import io.eventcommerce.events.catalog.ProductUpdated;
+import io.eventcommerce.testkit.Database;
+import io.eventcommerce.testkit.TestTokens;
+import io.eventcommerce.testkit.TopicProbe;
+import io.restassured.http.ContentType;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Test data for orders-service. Products enter it the only way they can in production: as catalog.product events,
+ * here sent by the test in the role of catalog-service.
+ */
+final class OrdersFixtures {
+
+    static final String SUPPORT = TestTokens.forRoles("support");
+    static final Database ORDERS = Database.of("orders");
+
+    private OrdersFixtures() {
+    }
+
+    static String createCustomer() {
+        return given().auth().oauth2(SUPPORT).contentType(ContentType.JSON)
+                .body(Map.of("email", "c-" + UUID.randomUUID() + "@example.com", "firstName", "Ada",
+                        "lastName", "Lovelace", "country", "GB"))
+                .post("/customers").then().statusCode(201).extract().path("id");
+    }
+
+    static ProductSnapshot snapshot(UUID productId, String price, String status, long version) {
+        return new ProductSnapshot(productId, "SKU-" + productId.toString().substring(0, 8), "Kettle", "1.7 l", "Acme",
+                UUID.randomUUID(), new BigDecimal(price), new BigDecimal("5.00"), "USD", status, Map.of(), version);
+    }
+
+    /** Sends the event as catalog-service's outbox would: key = product id, headers id and eventType. */
+    static <T> EventEnvelope<T> send(EventEnvelope<T> envelope) {
+        TopicProbe.send(Topics.CATALOG_PRODUCT, envelope.aggregateId(), EventCodec.toJson(envelope),
+                Map.of("id", envelope.eventId().toString(), "eventType", envelope.type()));
+        return envelope;
+    }
+
+    static EventEnvelope<ProductCreated> created(ProductSnapshot snapshot) {
+        return EventEnvelope.wrap(new ProductCreated(snapshot), "catalog-service", Instant.now());
+    }
+
+    static EventEnvelope<ProductUpdated> updated(ProductSnapshot snapshot) {
+        return EventEnvelope.wrap(new ProductUpdated(snapshot, List.of("price")), "catalog-service", Instant.now());
+    }
+
+    /** An active product in the replica, priced {@code price}. */
+    static UUID productInReplica(String price) {
+        UUID productId = UUID.randomUUID();
+        send(created(snapshot(productId, price, "ACTIVE", 0)));
+        awaitReplica(productId, 0);
+        return productId;
+    }
+
+    static void awaitReplica(UUID productId, long version) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> ORDERS.count(
+                "SELECT COUNT(*) FROM catalog_product WHERE product_id = ? AND version = ?",
+                productId.toString(), version) == 1);
+    }
+
+    static Map<String, Object> replicaRow(UUID productId) {
+        return ORDERS.query("SELECT * FROM catalog_product WHERE product_id = ?", productId.toString()).get(0);
+    }
+}

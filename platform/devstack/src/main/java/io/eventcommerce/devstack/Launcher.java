@@ -13,27 +13,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * {@code ./platform}: runs the whole platform on this machine without Docker. Everything a run keeps (database,
+ * {@code ./platformctl}: runs the whole platform on this machine without Docker. Everything a run keeps (database,
  * Kafka log, Connect offsets, logs) lives in {@code .platform/} under the project root, so a second {@code up}
  * finds the data of the first.
  */
-@Command(name = "platform", mixinStandardHelpOptions = true,
+@Command(name = "platformctl", mixinStandardHelpOptions = true,
         description = "Runs the Event Commerce platform locally on the embedded stack.",
         subcommands = {Launcher.Up.class, Launcher.Down.class, Launcher.Status.class, Launcher.Logs.class,
-                Launcher.Token.class})
+                Launcher.Token.class, Launcher.Watch.class})
 public final class Launcher {
 
     private static final Logger LOG = Logger.getLogger(Launcher.class.getName());
@@ -76,7 +74,7 @@ public final class Launcher {
         @CommandLine.Mixin
         Location location;
 
-        @Option(names = "--detach", description = "Return once everything is healthy; stop with 'platform down'.")
+        @Option(names = "--detach", description = "Return once everything is healthy; stop with 'platformctl down'.")
         boolean detach;
 
         @CommandLine.Spec
@@ -87,17 +85,19 @@ public final class Launcher {
             PrintWriter out = spec.commandLine().getOut();
             RunState state = location.state();
             if (state.launcherAlive() || state.anyAlive()) {
-                throw new StackException("The platform is already running (see './platform status'); "
-                        + "stop it with './platform down'");
+                throw new StackException("The platform is already running (see './platformctl status'); "
+                        + "stop it with './platformctl down'");
             }
             long started = System.nanoTime();
             Path runDir = location.runDir();
             out.println("Starting the embedded stack in " + runDir + " …");
             out.flush();
             EmbeddedStack stack = EmbeddedStack.start(StackOptions.local(runDir));
-            List<ServiceProcess> services = new ArrayList<>();
+            RunningServices[] services = new RunningServices[1];
             Runnable stopAll = () -> {
-                services.forEach(ServiceProcess::stop);
+                if (services[0] != null) {
+                    services[0].close();
+                }
                 stack.close();
                 state.delete();
             };
@@ -113,34 +113,22 @@ public final class Launcher {
             }
             try {
                 stack.registerConnectors();
-                Path publicKey = runDir.resolve("dev-jwt/public-key.pem");
-                Files.createDirectories(publicKey.getParent());
-                Files.writeString(publicKey, DevTokens.publicKeyPem());
-
+                services[0] = RunningServices.start(stack, location.root(), runDir, port -> port,
+                        Duration.ofMinutes(3));
                 Map<String, Long> pids = new LinkedHashMap<>(stack.pids());
-                for (PlatformService service : PlatformService.values()) {
-                    Map<String, String> config = new LinkedHashMap<>(service.stackConfig(stack));
-                    config.put("mp.jwt.verify.publickey.location", publicKey.toString());
-                    services.add(ServiceProcess.start(service, location.root(), service.defaultPort(), config,
-                            runDir.resolve("logs/" + service.serviceName() + ".log")));
-                }
-                CompletableFuture.allOf(services.stream()
-                        .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(Duration.ofMinutes(3))))
-                        .toArray(CompletableFuture[]::new)).join();
-                services.forEach(s -> pids.put(s.service().serviceName(), s.pid()));
+                services[0].all().forEach(s -> pids.put(s.service().serviceName(), s.pid()));
                 pids.put("launcher", detach ? -1 : ProcessHandle.current().pid());
-                state.write(pids, stack);
-                Duration toHealthy = Duration.ofNanos(System.nanoTime() - started);
-                printSummary(out, stack, services, toHealthy, runDir);
+                state.write(pids, stack, services[0]);
+                printSummary(out, stack, services[0].all(), Duration.ofNanos(System.nanoTime() - started), runDir);
             } catch (RuntimeException e) {
                 if (!detach) {
                     Runtime.getRuntime().removeShutdownHook(shutdownHook);
                 }
                 stopAll.run();
-                throw e.getCause() instanceof StackException s ? s : e;
+                throw e;
             }
             if (detach) {
-                out.println("Running in the background; stop with ./platform down");
+                out.println("Running in the background; stop with ./platformctl down");
                 return 0;
             }
             out.println("Press Ctrl-C to stop.");
@@ -164,9 +152,9 @@ public final class Launcher {
             out.printf("  %-17s %s%n", "Kafka", stack.kafkaBootstrapServers());
             out.printf("  %-17s %s/connectors%n", "Kafka Connect", stack.connect().uri());
             out.println("Tokens (development keys only)");
-            out.println("  TOKEN=$(./platform token --role catalog-manager)");
+            out.println("  TOKEN=$(./platformctl token --role catalog-manager)");
             out.println("  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8081/products");
-            out.println("Logs: " + runDir.resolve("logs") + "  (./platform logs <name> -f)");
+            out.println("Logs: " + runDir.resolve("logs") + "  (./platformctl logs <name> -f)");
             out.flush();
         }
     }
@@ -349,11 +337,75 @@ public final class Launcher {
         }
     }
 
+    @Command(name = "watch", description = "Prints the records of a topic as they arrive: key, event type, id, value.")
+    static final class Watch implements java.util.concurrent.Callable<Integer> {
+
+        @CommandLine.Mixin
+        Location location;
+
+        @Parameters(description = "Topic, e.g. catalog.product, orders.order, catalog.product.orders-service.dlq")
+        String topic;
+
+        @Option(names = "--from-beginning", description = "Start at the first record instead of new ones only.")
+        boolean fromBeginning;
+
+        @Option(names = {"-n", "--max"}, defaultValue = "0", description = "Stop after this many records (0: never).")
+        int max;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            String bootstrap = location.state().get("kafka.url");
+            if (bootstrap == null) {
+                throw new StackException("The platform is not running (./platformctl up)");
+            }
+            try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(Map.of(
+                    "bootstrap.servers", bootstrap,
+                    "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+                    "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+                    "group.id", "platformctl-watch-" + ProcessHandle.current().pid(),
+                    "auto.offset.reset", fromBeginning ? "earliest" : "latest",
+                    "enable.auto.commit", "false"))) {
+                consumer.subscribe(List.of(topic));
+                int seen = 0;
+                while (max == 0 || seen < max) {
+                    for (var record : consumer.poll(Duration.ofMillis(500))) {
+                        out.printf("%s p%d@%d key=%s eventType=%s id=%s%n  %s%n", record.topic(), record.partition(),
+                                record.offset(), record.key(), header(record, "eventType"), header(record, "id"),
+                                record.value());
+                        out.flush();
+                        if (max != 0 && ++seen >= max) {
+                            break;
+                        }
+                    }
+                }
+            }
+            return 0;
+        }
+
+        private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record, String name) {
+            var header = record.headers().lastHeader(name);
+            return header == null ? "-" : new String(header.value(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** What a running platform left for the other commands: process ids and addresses. */
     static final class RunState {
 
-        static final List<String> STOP_ORDER = List.of("orders-service", "catalog-service", "connect", "kafka",
-                "mariadb");
+        /** Services last-to-first, then the stack from the top down. */
+        static final List<String> STOP_ORDER = stopOrder();
+
+        private static List<String> stopOrder() {
+            List<String> order = new java.util.ArrayList<>();
+            for (PlatformService service : PlatformService.values()) {
+                order.add(0, service.serviceName());
+            }
+            order.addAll(List.of("connect", "kafka", "mariadb"));
+            return List.copyOf(order);
+        }
 
         private final Path file;
         private final java.util.Properties properties = new java.util.Properties();
@@ -393,13 +445,13 @@ public final class Launcher {
             return STOP_ORDER.stream().anyMatch(n -> process(n).isPresent());
         }
 
-        void write(Map<String, Long> pids, EmbeddedStack stack) {
+        void write(Map<String, Long> pids, EmbeddedStack stack, RunningServices services) {
             pids.forEach((name, pid) -> properties.setProperty(name + ".pid", String.valueOf(pid)));
             properties.setProperty("mariadb.url", "jdbc:mysql://127.0.0.1:" + stack.mariaDbPort());
             properties.setProperty("kafka.url", stack.kafkaBootstrapServers());
             properties.setProperty("connect.url", stack.connect().uri().toString());
-            for (PlatformService service : PlatformService.values()) {
-                properties.setProperty(service.serviceName() + ".url", "http://127.0.0.1:" + service.defaultPort());
+            for (ServiceProcess service : services.all()) {
+                properties.setProperty(service.service().serviceName() + ".url", service.uri().toString());
             }
             try {
                 Files.createDirectories(file.getParent());

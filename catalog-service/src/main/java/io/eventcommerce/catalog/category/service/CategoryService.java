@@ -1,5 +1,6 @@
 package io.eventcommerce.catalog.category.service;
 
+import io.eventcommerce.servicekit.time.Timestamps;
 import io.eventcommerce.catalog.category.domain.Category;
 import io.eventcommerce.catalog.category.domain.CategoryRepository;
 import io.eventcommerce.catalog.category.domain.CategoryTree;
@@ -10,7 +11,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -31,7 +31,7 @@ public class CategoryService {
         if (categories.existsBySlug(finalSlug)) {
             throw ApiException.conflict("A category with slug '" + finalSlug + "' already exists");
         }
-        Category category = new Category(UUID.randomUUID(), name.trim(), finalSlug, parentId, Instant.now());
+        Category category = new Category(UUID.randomUUID(), name.trim(), finalSlug, parentId, Timestamps.now());
         categories.persist(category);
         return category;
     }
@@ -49,7 +49,7 @@ public class CategoryService {
                 throw ApiException.invalidField("parentId", "would make the category its own ancestor");
             }
         }
-        category.change(name.trim(), parentId, Instant.now());
+        category.change(name.trim(), parentId, Timestamps.now());
         return category;
     }
 

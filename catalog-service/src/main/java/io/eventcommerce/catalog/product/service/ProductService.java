@@ -1,5 +1,6 @@
 package io.eventcommerce.catalog.product.service;
 
+import io.eventcommerce.servicekit.time.Timestamps;
 import io.eventcommerce.catalog.category.domain.CategoryRepository;
 import io.eventcommerce.catalog.product.domain.Product;
 import io.eventcommerce.catalog.product.domain.ProductDetails;
@@ -16,7 +17,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,7 +41,7 @@ public class ProductService {
         if (products.existsBySku(sku)) {
             throw ApiException.conflict("A product with SKU '" + sku + "' already exists");
         }
-        Product product = new Product(UUID.randomUUID(), sku, details, Instant.now());
+        Product product = new Product(UUID.randomUUID(), sku, details, Timestamps.now());
         products.persistAndFlush(product);
         outbox.publish(new ProductCreated(snapshot(product)));
         return product;
@@ -57,7 +57,7 @@ public class ProductService {
         if (!details.categoryId().equals(product.categoryId())) {
             requireCategory(details);
         }
-        List<String> changed = product.apply(details, Instant.now());
+        List<String> changed = product.apply(details, Timestamps.now());
         if (!changed.isEmpty()) {
             products.flush();
             outbox.publish(new ProductUpdated(snapshot(product), changed));

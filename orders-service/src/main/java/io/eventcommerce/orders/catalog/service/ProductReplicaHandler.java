@@ -1,5 +1,6 @@
 package io.eventcommerce.orders.catalog.service;
 
+import io.eventcommerce.servicekit.time.Timestamps;
 import io.eventcommerce.events.catalog.ProductCreated;
 import io.eventcommerce.events.catalog.ProductSnapshot;
 import io.eventcommerce.events.catalog.ProductUpdated;
@@ -44,7 +45,7 @@ public class ProductReplicaHandler {
             LOG.debugf("Already applied %s", event);
             return;
         }
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         products.findByIdOptional(snapshot.productId()).ifPresentOrElse(
                 replica -> {
                     if (!replica.update(snapshot, event.eventId(), now)) {

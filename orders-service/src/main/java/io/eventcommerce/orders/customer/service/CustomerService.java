@@ -1,5 +1,6 @@
 package io.eventcommerce.orders.customer.service;
 
+import io.eventcommerce.servicekit.time.Timestamps;
 import io.eventcommerce.orders.customer.domain.Customer;
 import io.eventcommerce.orders.customer.domain.CustomerRepository;
 import io.eventcommerce.orders.customer.domain.Segment;
@@ -7,7 +8,6 @@ import io.eventcommerce.servicekit.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -25,7 +25,7 @@ public class CustomerService {
             throw ApiException.conflict("A customer with this e-mail address already exists");
         }
         Customer customer = new Customer(UUID.randomUUID(), email, firstName.trim(), lastName.trim(),
-                segment == null ? Segment.NEW : segment, country, Instant.now());
+                segment == null ? Segment.NEW : segment, country, Timestamps.now());
         customers.persistAndFlush(customer);
         return customer;
     }

@@ -1,5 +1,6 @@
 package io.eventcommerce.orders.order.service;
 
+import io.eventcommerce.servicekit.time.Timestamps;
 import io.eventcommerce.events.orders.OrderPlaced;
 import io.eventcommerce.orders.catalog.domain.CatalogProduct;
 import io.eventcommerce.orders.catalog.domain.CatalogProductRepository;
@@ -14,7 +15,6 @@ import io.eventcommerce.servicekit.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +53,7 @@ public class OrderService {
         if (!priced.valid()) {
             throw ApiException.invalid(priced.errors());
         }
-        Order order = Order.place(customerId, priced, channel, clientIp, Instant.now());
+        Order order = Order.place(customerId, priced, channel, clientIp, Timestamps.now());
         orders.persistAndFlush(order);
         outbox.publish(placed(order));
         return order;

@@ -1,12 +1,12 @@
 package io.eventcommerce.servicekit.inbox;
 
+import io.eventcommerce.servicekit.time.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -40,7 +40,7 @@ public class Inbox {
                 .setParameter(1, consumer)
                 .setParameter(2, eventId.toString())
                 .setParameter(3, eventType)
-                .setParameter(4, Timestamp.from(Instant.now()))
+                .setParameter(4, Timestamp.from(Timestamps.now()))
                 .executeUpdate();
         boolean first = inserted == 1;
         meters.counter("eventcommerce.events.consumed", "consumer", consumer, "type", eventType,

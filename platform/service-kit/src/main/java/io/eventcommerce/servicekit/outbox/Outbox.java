@@ -3,14 +3,13 @@ package io.eventcommerce.servicekit.outbox;
 import io.eventcommerce.events.DomainEvent;
 import io.eventcommerce.events.EventCodec;
 import io.eventcommerce.events.EventEnvelope;
+import io.eventcommerce.servicekit.time.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Clock;
-import java.time.Instant;
 
 /**
  * Publishes domain events through the transactional outbox: the event becomes a row of {@code outbox_event}
@@ -28,20 +27,18 @@ public class Outbox {
     private final EntityManager entityManager;
     private final MeterRegistry meters;
     private final String source;
-    private final Clock clock;
 
     public Outbox(EntityManager entityManager, MeterRegistry meters,
                   @ConfigProperty(name = "quarkus.application.name") String source) {
         this.entityManager = entityManager;
         this.meters = meters;
         this.source = source;
-        this.clock = Clock.systemUTC();
     }
 
     /** Adds the event to the current transaction; there must be one (a write without it would be a dual write). */
     @Transactional(Transactional.TxType.MANDATORY)
     public <E extends DomainEvent> EventEnvelope<E> publish(E event) {
-        EventEnvelope<E> envelope = EventEnvelope.wrap(event, source, Instant.now(clock));
+        EventEnvelope<E> envelope = EventEnvelope.wrap(event, source, Timestamps.now());
         String id = envelope.eventId().toString();
         entityManager.createNativeQuery("""
                         INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, payload)

@@ -1,0 +1,84 @@
+package io.eventcommerce.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Every service of the platform running on a stack, each its own JVM from its built {@code quarkus-run.jar}: what
+ * {@code ./platform up} starts and what the system tests run against.
+ */
+public final class RunningServices implements AutoCloseable {
+
+    private final Map<PlatformService, ServiceProcess> services;
+
+    private RunningServices(Map<PlatformService, ServiceProcess> services) {
+        this.services = services;
+    }
+
+    /**
+     * Starts all services in parallel and waits until each is ready; stops the ones already started if any fails.
+     *
+     * @param port    the HTTP port of a service given its default port (return 0 for any free port)
+     * @param workDir receives {@code logs/<service>.log} and the development JWT public key
+     */
+    public static RunningServices start(PlatformStack stack, Path projectRoot, Path workDir, IntUnaryOperator port,
+                                        Duration timeout) {
+        Path publicKey = writePublicKey(workDir);
+        Map<PlatformService, ServiceProcess> started = new EnumMap<>(PlatformService.class);
+        RunningServices running = new RunningServices(started);
+        try {
+            for (PlatformService service : PlatformService.values()) {
+                Map<String, String> config = new LinkedHashMap<>(service.stackConfig(stack));
+                config.put("mp.jwt.verify.publickey.location", publicKey.toString());
+                started.put(service, ServiceProcess.start(service, projectRoot,
+                        Ports.resolve(port.applyAsInt(service.defaultPort())), config,
+                        workDir.resolve("logs").resolve(service.serviceName() + ".log")));
+            }
+            CompletableFuture.allOf(started.values().stream()
+                    .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(timeout)))
+                    .toArray(CompletableFuture[]::new)).join();
+            return running;
+        } catch (RuntimeException e) {
+            running.close();
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw cause instanceof StackException s ? s : new StackException(cause.getMessage(), cause);
+        }
+    }
+
+    public ServiceProcess get(PlatformService service) {
+        return services.get(service);
+    }
+
+    public List<ServiceProcess> all() {
+        return new ArrayList<>(services.values());
+    }
+
+    /** Stops the services in reverse order of {@link PlatformService}. */
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = all();
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::stop);
+    }
+
+    private static Path writePublicKey(Path workDir) {
+        try {
+            Path publicKey = workDir.toAbsolutePath().resolve("dev-jwt/public-key.pem");
+            Files.createDirectories(publicKey.getParent());
+            Files.writeString(publicKey, DevTokens.publicKeyPem());
+            return publicKey;
+        } catch (IOException e) {
+            throw new StackException("Cannot write the development public key: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.eventcommerce.systemtests;
+
+import io.eventcommerce.devstack.PlatformService;
+import io.eventcommerce.devstack.PlatformStack;
+import io.eventcommerce.devstack.RunningServices;
+import io.eventcommerce.testkit.TestStack;
+import io.eventcommerce.testkit.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * The whole platform as {@code ./platformctl up} runs it (same code: {@link RunningServices}), on the test stack,
+ * started once per test JVM on free ports.
+ */
+final class Platform {
+
+    static final String CATALOG_MANAGER = TestTokens.forRoles("catalog-manager");
+    static final String SUPPORT = TestTokens.forRoles("support");
+
+    private static RunningServices services;
+
+    private Platform() {
+    }
+
+    static synchronized RunningServices services() {
+        if (services == null) {
+            PlatformStack stack = TestStack.get();
+            Path root = Path.of(System.getProperty("platform.root", "../..")).toAbsolutePath().normalize();
+            services = RunningServices.start(stack, root, Path.of("target", "platform"), port -> 0,
+                    Duration.ofMinutes(3));
+            Runtime.getRuntime().addShutdownHook(new Thread(services::close, "services-shutdown"));
+        }
+        return services;
+    }
+
+    static PlatformStack stack() {
+        services();
+        return TestStack.get();
+    }
+
+    static RequestSpecification catalog(String token) {
+        return given().baseUri(services().get(PlatformService.CATALOG).uri().toString())
+                .auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification orders(String token) {
+        return given().baseUri(services().get(PlatformService.ORDERS).uri().toString())
+                .auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    static String createCategory(String name) {
+        return catalog(CATALOG_MANAGER).body(Map.of("name", name)).post("/categories")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static String createProduct(String sku, String categoryId, String price) {
+        return catalog(CATALOG_MANAGER).body(product(sku, categoryId, price)).post("/products")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static Map<String, Object> product(String sku, String categoryId, String price) {
+        return Map.of("sku", sku, "name", "Product " + sku, "categoryId", categoryId, "price", price,
+                "status", "ACTIVE");
+    }
+
+    static String createCustomer(String email) {
+        return orders(SUPPORT).body(Map.of("email", email, "firstName", "Ada", "lastName", "Lovelace"))
+                .post("/customers").then().statusCode(201).extract().path("id");
+    }
+}

@@ -456,7 +456,7 @@ public final class Launcher {
             try {
                 Files.createDirectories(file.getParent());
                 try (var writer = Files.newBufferedWriter(file)) {
-                    properties.store(writer, "Written by ./platform up; removed by ./platform down");
+                    properties.store(writer, "Written by ./platformctl up; removed by ./platformctl down");
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -37,7 +37,7 @@ public final class Ports {
     public static void requireFree(int port, String what) {
         if (isOpen(port)) {
             throw new StackException("Port " + port + " for " + what + " is already in use (is the platform "
-                    + "already running? try './platform status')");
+                    + "already running? try './platformctl status')");
         }
     }
 }

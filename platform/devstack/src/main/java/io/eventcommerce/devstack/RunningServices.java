@@ -15,7 +15,7 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * Every service of the platform running on a stack, each its own JVM from its built {@code quarkus-run.jar}: what
- * {@code ./platform up} starts and what the system tests run against.
+ * {@code ./platformctl up} starts and what the system tests run against.
  */
 public final class RunningServices implements AutoCloseable {
 

@@ -133,7 +133,14 @@ final class ContainersStack implements PlatformStack {
         connect.getDockerClient().killContainerCmd(connect.getContainerId()).withSignal("KILL").exec();
         connect.stop();
         for (String id : binlogReaders()) {
-            execute("KILL " + id);
+            try {
+                execute("KILL " + id);
+            } catch (IllegalStateException e) {
+                // ER_NO_SUCH_THREAD: the session ended by itself between the listing and the KILL.
+                if (!(e.getCause() instanceof SQLException sql) || sql.getErrorCode() != 1094) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -93,10 +94,11 @@ public final class Launcher {
             out.println("Starting the embedded stack in " + runDir + " …");
             out.flush();
             EmbeddedStack stack = EmbeddedStack.start(StackOptions.local(runDir));
-            RunningServices[] services = new RunningServices[1];
+            // Set once the services run; the shutdown hook stops whatever has started by then.
+            AtomicReference<RunningServices> services = new AtomicReference<>();
             Runnable stopAll = () -> {
-                if (services[0] != null) {
-                    services[0].close();
+                if (services.get() != null) {
+                    services.get().close();
                 }
                 stack.close();
                 state.delete();
@@ -113,13 +115,14 @@ public final class Launcher {
             }
             try {
                 stack.registerConnectors();
-                services[0] = RunningServices.start(stack, location.root(), runDir, port -> port,
-                        Duration.ofMinutes(3));
+                services.set(RunningServices.start(stack, location.root(), runDir, port -> port,
+                        Duration.ofMinutes(3)));
                 Map<String, Long> pids = new LinkedHashMap<>(stack.pids());
-                services[0].all().forEach(s -> pids.put(s.service().serviceName(), s.pid()));
+                services.get().all().forEach(s -> pids.put(s.service().serviceName(), s.pid()));
                 pids.put("launcher", detach ? -1 : ProcessHandle.current().pid());
-                state.write(pids, stack, services[0]);
-                printSummary(out, stack, services[0].all(), Duration.ofNanos(System.nanoTime() - started), runDir);
+                state.write(pids, stack, services.get());
+                printSummary(out, stack, services.get().all(), Duration.ofNanos(System.nanoTime() - started),
+                        runDir);
             } catch (RuntimeException e) {
                 if (!detach) {
                     Runtime.getRuntime().removeShutdownHook(shutdownHook);

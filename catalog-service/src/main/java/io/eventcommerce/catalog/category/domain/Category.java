@@ -1,10 +1,9 @@
 package io.eventcommerce.catalog.category.domain;
 
+import io.eventcommerce.servicekit.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -14,12 +13,7 @@ import java.util.UUID;
 /** A node of the category tree; {@code parentId} is null for a root. */
 @Entity
 @Table(name = "category")
-public class Category {
-
-    @Id
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(length = 36)
-    private UUID id;
+public class Category extends VersionedEntity {
 
     @Column(nullable = false, length = 120)
     private String name;
@@ -31,25 +25,14 @@ public class Category {
     @Column(name = "parent_id", length = 36)
     private UUID parentId;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Category() {
     }
 
     public Category(UUID id, String name, String slug, UUID parentId, Instant now) {
-        this.id = id;
+        super(id, now);
         this.name = name;
         this.slug = slug;
         this.parentId = parentId;
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
     /** Renames and/or moves the category; the caller has checked that the new parent does not create a cycle. */
@@ -58,13 +41,9 @@ public class Category {
         if (changed) {
             name = newName;
             parentId = newParentId;
-            updatedAt = now;
+            touch(now);
         }
         return changed;
-    }
-
-    public UUID id() {
-        return id;
     }
 
     public String name() {
@@ -79,15 +58,4 @@ public class Category {
         return parentId;
     }
 
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
 }

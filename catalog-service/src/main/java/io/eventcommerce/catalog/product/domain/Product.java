@@ -1,5 +1,6 @@
 package io.eventcommerce.catalog.product.domain;
 
+import io.eventcommerce.servicekit.persistence.VersionedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -7,11 +8,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -28,12 +27,7 @@ import java.util.UUID;
 /** A sellable item. The SKU identifies it across the platform and never changes. */
 @Entity
 @Table(name = "product")
-public class Product {
-
-    @Id
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(length = 36)
-    private UUID id;
+public class Product extends VersionedEntity {
 
     @Column(nullable = false, length = 64, updatable = false)
     private String sku;
@@ -70,23 +64,12 @@ public class Product {
     @Column(name = "value", nullable = false)
     private Map<String, String> attributes = new TreeMap<>();
 
-    /** Increases with every committed change; events carry it so replicas can ignore stale snapshots. */
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Product() {
     }
 
     public Product(UUID id, String sku, ProductDetails details, Instant now) {
-        this.id = id;
+        super(id, now);
         this.sku = sku;
-        this.createdAt = now;
         apply(details, now);
     }
 
@@ -112,7 +95,7 @@ public class Product {
             changed.add("attributes");
         }
         if (!changed.isEmpty()) {
-            updatedAt = now;
+            touch(now);
         }
         return changed;
     }
@@ -133,10 +116,6 @@ public class Product {
             return scaled;
         }
         return current;
-    }
-
-    public UUID id() {
-        return id;
     }
 
     public String sku() {
@@ -179,15 +158,4 @@ public class Product {
         return Map.copyOf(attributes);
     }
 
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
-    }
 }

@@ -1,12 +1,11 @@
 package io.eventcommerce.orders.customer.domain;
 
+import io.eventcommerce.servicekit.persistence.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -16,12 +15,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "customer")
-public class Customer {
-
-    @Id
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(length = 36)
-    private UUID id;
+public class Customer extends VersionedEntity {
 
     @Column(nullable = false, length = 254)
     private String email;
@@ -39,37 +33,22 @@ public class Customer {
     @Column(length = 2, columnDefinition = "CHAR(2)")
     private String country;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Customer() {
     }
 
     public Customer(UUID id, String email, String firstName, String lastName, Segment segment, String country,
                     Instant now) {
-        this.id = id;
+        super(id, now);
         this.email = normalizeEmail(email);
         this.firstName = firstName;
         this.lastName = lastName;
         this.segment = segment;
         this.country = country;
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
     /** E-mail addresses are compared case-insensitively. */
     public static String normalizeEmail(String email) {
         return email.trim().toLowerCase(Locale.ROOT);
-    }
-
-    public UUID id() {
-        return id;
     }
 
     public String email() {
@@ -92,7 +71,4 @@ public class Customer {
         return country;
     }
 
-    public Instant createdAt() {
-        return createdAt;
-    }
 }

@@ -1,5 +1,6 @@
 package io.eventcommerce.orders.order.domain;
 
+import io.eventcommerce.servicekit.persistence.VersionedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -7,11 +8,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -23,12 +22,7 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "customer_order")
-public class Order {
-
-    @Id
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(length = 36)
-    private UUID id;
+public class Order extends VersionedEntity {
 
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(name = "customer_id", nullable = false, length = 36)
@@ -59,16 +53,11 @@ public class Order {
     @OrderBy("lineNo")
     private List<OrderLine> lines = new ArrayList<>();
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Order() {
+    }
+
+    private Order(UUID id, Instant now) {
+        super(id, now);
     }
 
     /** A new order from lines priced by {@link OrderPricing}; it starts {@link OrderStatus#PENDING}. */
@@ -77,8 +66,7 @@ public class Order {
         if (!priced.valid() || priced.lines().isEmpty()) {
             throw new IllegalArgumentException("an order needs priced lines");
         }
-        Order order = new Order();
-        order.id = UUID.randomUUID();
+        Order order = new Order(UUID.randomUUID(), now);
         order.customerId = customerId;
         order.status = OrderStatus.PENDING;
         order.currency = priced.currency();
@@ -87,13 +75,7 @@ public class Order {
         order.channel = channel;
         order.clientIp = clientIp;
         order.lines.addAll(priced.lines());
-        order.createdAt = now;
-        order.updatedAt = now;
         return order;
-    }
-
-    public UUID id() {
-        return id;
     }
 
     public UUID customerId() {
@@ -128,7 +110,4 @@ public class Order {
         return List.copyOf(lines);
     }
 
-    public Instant createdAt() {
-        return createdAt;
-    }
 }

@@ -8,7 +8,9 @@ import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static io.eventcommerce.catalog.CatalogFixtures.MANAGER;
 import static io.eventcommerce.catalog.CatalogFixtures.createCategory;
@@ -143,6 +145,19 @@ class ProductRejectionIT {
                 .post("/products").then(), 409, "conflict")
                 .body("detail", containsString(sku));
         assertNothingPersisted();
+    }
+
+    @Test
+    void concurrentCreatesOfOneSkuGiveOne201AndOnly409s() {
+        String sku = unique("RACE");
+        Map<String, Object> product = product(sku, category);
+        List<Integer> statuses = IntStream.range(0, 6).parallel()
+                .mapToObj(i -> given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body(product)
+                        .post("/products").then().extract().statusCode())
+                .toList();
+
+        assertThat(statuses).containsOnly(201, 409).containsOnlyOnce(201);
+        assertThat(CATALOG.count("SELECT COUNT(*) FROM product WHERE sku = ?", sku)).isEqualTo(1);
     }
 
     @Test

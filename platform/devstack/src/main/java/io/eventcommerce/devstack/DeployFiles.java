@@ -46,6 +46,15 @@ public final class DeployFiles {
 
     /** Names of the connectors under deploy/debezium/connectors (file names without .json), sorted. */
     public static List<String> connectorNames() {
+        return ConnectorNames.ALL;
+    }
+
+    /** Read once: the list is fixed for a classpath, and readiness checks ask for it on every poll. */
+    private static final class ConnectorNames {
+        private static final List<String> ALL = listConnectorNames();
+    }
+
+    private static List<String> listConnectorNames() {
         URL directory = DeployFiles.class.getClassLoader().getResource("deploy/debezium/connectors");
         if (directory == null) {
             throw new StackException("deploy/debezium/connectors is not on the classpath");

@@ -41,11 +41,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = Violations.fieldErrors(e.getConstraintViolations());
         if (Violations.concernsResponse(e.getConstraintViolations())) {
             return unexpected(e, uri);
         }
-        return respond(ProblemType.VALIDATION_FAILED, "The request has invalid fields", uri, errors);
+        return respond(ProblemType.VALIDATION_FAILED, "The request has invalid fields", uri,
+                Violations.fieldErrors(e.getConstraintViolations()));
     }
 
     @ServerExceptionMapper
@@ -93,8 +93,20 @@ public class ProblemMappers {
                 uri, List.of());
     }
 
+    /**
+     * A unique or foreign key the database refused: two requests raced past the service's own checks (two creates
+     * of one SKU), so the loser gets what it would have got a moment later, a 409. Found anywhere in the cause
+     * chain, since a failure at commit arrives wrapped by the transaction manager.
+     */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                LOG.warnf("Constraint %s refused a write on %s", violation.getConstraintName(), uri.getPath());
+                return respond(ProblemType.CONFLICT, "The request conflicts with data written at the same time; "
+                        + "read it again and retry", uri, List.of());
+            }
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());
         return respond(ProblemType.INTERNAL_ERROR, "The request failed unexpectedly (error id " + errorId + ")",

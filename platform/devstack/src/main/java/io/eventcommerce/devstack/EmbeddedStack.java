@@ -121,10 +121,6 @@ public final class EmbeddedStack implements PlatformStack {
         return startupTime;
     }
 
-    public Path workDir() {
-        return options.workDir().toAbsolutePath();
-    }
-
     public int mariaDbPort() {
         return database.port();
     }

@@ -62,10 +62,6 @@ final class KafkaConnectWorker {
         return process == null ? -1 : process.pid();
     }
 
-    boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
     void stop() {
         if (process != null) {
             process.stop(Duration.ofSeconds(30));

@@ -55,10 +55,6 @@ public final class ManagedProcess {
         }
     }
 
-    public String name() {
-        return name;
-    }
-
     public long pid() {
         return process.pid();
     }

@@ -93,10 +93,6 @@ public final class ServiceProcess {
         process.stop(Duration.ofSeconds(30));
     }
 
-    public void kill() {
-        process.kill();
-    }
-
     static String environmentName(String property) {
         StringBuilder name = new StringBuilder();
         for (char c : property.toCharArray()) {

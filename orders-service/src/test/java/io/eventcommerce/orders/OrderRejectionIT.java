@@ -19,6 +19,7 @@ import static io.eventcommerce.orders.OrdersFixtures.ORDERS;
 import static io.eventcommerce.orders.OrdersFixtures.SUPPORT;
 import static io.eventcommerce.orders.OrdersFixtures.awaitReplica;
 import static io.eventcommerce.orders.OrdersFixtures.createCustomer;
+import static io.eventcommerce.orders.OrdersFixtures.deliverable;
 import static io.eventcommerce.orders.OrdersFixtures.productInReplica;
 import static io.eventcommerce.orders.OrdersFixtures.send;
 import static io.eventcommerce.orders.OrdersFixtures.snapshot;
@@ -63,7 +64,7 @@ class OrderRejectionIT {
         Map<String, Object> order = new HashMap<>();
         order.put("customerId", customerId);
         order.put("lines", List.of(lines));
-        return order;
+        return deliverable(order);
     }
 
     private static Map<String, Object> line(UUID productId, Object quantity) {
@@ -107,7 +108,7 @@ class OrderRejectionIT {
         problem(as(SUPPORT).body(order(line(null, null))).post("/orders").then(), 422, "validation-failed")
                 .body("errors.field", hasItem("lines[0].productId"))
                 .body("errors.field", hasItem("lines[0].quantity"));
-        problem(as(SUPPORT).body(Map.of("lines", List.of(line(product, 1)))).post("/orders").then(),
+        problem(as(SUPPORT).body(deliverable(Map.of("lines", List.of(line(product, 1))))).post("/orders").then(),
                 422, "validation-failed").body("errors[0].field", equalTo("customerId"));
         assertNothingPersistedOrPublished();
     }

@@ -33,6 +33,19 @@ final class OrdersFixtures {
     private OrdersFixtures() {
     }
 
+    static final Map<String, Object> ADDRESS = Map.of("name", "Ada Lovelace", "line1", "12 St James's Square",
+            "city", "London", "postalCode", "SW1Y 4JH", "country", "GB");
+
+    /** {@code body} with what every order needs besides its lines: a shipping address and a payment. */
+    static Map<String, Object> deliverable(Map<String, Object> body) {
+        Map<String, Object> order = new java.util.HashMap<>(body);
+        order.putIfAbsent("shippingAddress", ADDRESS);
+        if (!order.containsKey("paymentMethodId")) {
+            order.putIfAbsent("paymentToken", "tok_approve");
+        }
+        return order;
+    }
+
     static String createCustomer() {
         return given().auth().oauth2(SUPPORT).contentType(ContentType.JSON)
                 .body(Map.of("email", "c-" + UUID.randomUUID() + "@example.com", "firstName", "Ada",
@@ -50,6 +63,16 @@ final class OrdersFixtures {
         TopicProbe.send(Topics.CATALOG_PRODUCT, envelope.aggregateId(), EventCodec.toJson(envelope),
                 Map.of("id", envelope.eventId().toString(), "eventType", envelope.type()));
         return envelope;
+    }
+
+    /** Sends an event as its producer's outbox would (catalog's stock answers, compliance's fraud answers). */
+    static <T extends io.eventcommerce.events.DomainEvent> void sendEvent(T event, String source) {
+        send(event.eventType().topic(), EventEnvelope.wrap(event, source, Instant.now()));
+    }
+
+    static <T> void send(String topic, EventEnvelope<T> envelope) {
+        TopicProbe.send(topic, envelope.aggregateId(), EventCodec.toJson(envelope),
+                Map.of("id", envelope.eventId().toString(), "eventType", envelope.type()));
     }
 
     static EventEnvelope<ProductCreated> created(ProductSnapshot snapshot) {

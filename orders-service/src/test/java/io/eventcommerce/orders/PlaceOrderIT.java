@@ -19,6 +19,7 @@ import static io.eventcommerce.orders.OrdersFixtures.ORDERS;
 import static io.eventcommerce.orders.OrdersFixtures.SUPPORT;
 import static io.eventcommerce.orders.OrdersFixtures.awaitReplica;
 import static io.eventcommerce.orders.OrdersFixtures.createCustomer;
+import static io.eventcommerce.orders.OrdersFixtures.deliverable;
 import static io.eventcommerce.orders.OrdersFixtures.productInReplica;
 import static io.eventcommerce.orders.OrdersFixtures.send;
 import static io.eventcommerce.orders.OrdersFixtures.snapshot;
@@ -37,9 +38,9 @@ class PlaceOrderIT {
         UUID mug = productInReplica("4.35");
 
         var response = given().auth().oauth2(SUPPORT).contentType(ContentType.JSON)
-                .body(Map.of("customerId", customerId, "channel", "WEB", "lines", List.of(
+                .body(deliverable(Map.of("customerId", customerId, "channel", "WEB", "lines", List.of(
                         Map.of("productId", kettle.toString(), "quantity", 2),
-                        Map.of("productId", mug.toString(), "quantity", 3))))
+                        Map.of("productId", mug.toString(), "quantity", 3)))))
                 .post("/orders")
                 .then().statusCode(201)
                 .body("status", equalTo("PENDING"))
@@ -74,8 +75,8 @@ class PlaceOrderIT {
         awaitReplica(product, 1);
 
         given().auth().oauth2(SUPPORT).contentType(ContentType.JSON)
-                .body(Map.of("customerId", customerId, "lines", List.of(Map.of("productId", product.toString(),
-                        "quantity", 4))))
+                .body(deliverable(Map.of("customerId", customerId, "lines", List.of(Map.of("productId",
+                        product.toString(), "quantity", 4)))))
                 .post("/orders")
                 .then().statusCode(201)
                 .body("lines[0].unitPrice", equalTo(12.50f))
@@ -91,7 +92,7 @@ class PlaceOrderIT {
         String token = TestTokens.customer(customerId);
 
         String orderId = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Map.of("lines", List.of(Map.of("productId", product.toString(), "quantity", 1))))
+                .body(deliverable(Map.of("lines", List.of(Map.of("productId", product.toString(), "quantity", 1)))))
                 .post("/orders")
                 .then().statusCode(201).body("customerId", equalTo(customerId.toString()))
                 .extract().path("id");

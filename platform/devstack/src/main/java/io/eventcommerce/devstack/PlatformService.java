@@ -50,6 +50,15 @@ public enum PlatformService {
     }
 
     /**
+     * Settings of this repository's local platform that differ from a production deployment's defaults. No
+     * compliance-service exists yet to answer fraud checks, so orders wait for the stock answer only
+     * ({@code orders.saga.await}; production waits for both).
+     */
+    public Map<String, String> localConfig() {
+        return this == ORDERS ? Map.of("orders.saga.await", "stock") : Map.of();
+    }
+
+    /**
      * The configuration that connects the service to a stack, as Quarkus property names. Production sets the same
      * properties from its environment (QUARKUS_DATASOURCE_JDBC_URL, ...); the JWT verification key is added by the
      * caller, since tests read it from the classpath and the launcher from a file.

@@ -33,12 +33,20 @@ public final class RunningServices implements AutoCloseable {
      */
     public static RunningServices start(PlatformStack stack, Path projectRoot, Path workDir, IntUnaryOperator port,
                                         Duration timeout) {
+        return start(stack, projectRoot, workDir, port, timeout, Map.of());
+    }
+
+    /** @param overrides configuration per service that replaces the local defaults (tests set short timeouts) */
+    public static RunningServices start(PlatformStack stack, Path projectRoot, Path workDir, IntUnaryOperator port,
+                                        Duration timeout, Map<PlatformService, Map<String, String>> overrides) {
         Path publicKey = writePublicKey(workDir);
         Map<PlatformService, ServiceProcess> started = new EnumMap<>(PlatformService.class);
         RunningServices running = new RunningServices(started);
         try {
             for (PlatformService service : PlatformService.values()) {
                 Map<String, String> config = new LinkedHashMap<>(service.stackConfig(stack));
+                config.putAll(service.localConfig());
+                config.putAll(overrides.getOrDefault(service, Map.of()));
                 config.put("mp.jwt.verify.publickey.location", publicKey.toString());
                 started.put(service, ServiceProcess.start(service, projectRoot,
                         Ports.resolve(port.applyAsInt(service.defaultPort())), config,

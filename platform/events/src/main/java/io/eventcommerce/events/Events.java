@@ -2,7 +2,18 @@ package io.eventcommerce.events;
 
 import io.eventcommerce.events.catalog.ProductCreated;
 import io.eventcommerce.events.catalog.ProductUpdated;
+import io.eventcommerce.events.catalog.StockLevelChanged;
+import io.eventcommerce.events.catalog.StockRejected;
+import io.eventcommerce.events.catalog.StockReserved;
+import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.events.orders.OrderCancelled;
+import io.eventcommerce.events.orders.OrderConfirmed;
+import io.eventcommerce.events.orders.OrderOnHold;
+import io.eventcommerce.events.orders.OrderPaid;
 import io.eventcommerce.events.orders.OrderPlaced;
+import io.eventcommerce.events.orders.PaymentCaptured;
+import io.eventcommerce.events.orders.PaymentDeclined;
+import io.eventcommerce.events.orders.PaymentRefunded;
 
 import java.util.List;
 import java.util.Map;
@@ -16,7 +27,18 @@ public final class Events {
     public static final List<EventType<?>> ALL = List.of(
             ProductCreated.TYPE,
             ProductUpdated.TYPE,
-            OrderPlaced.TYPE);
+            StockLevelChanged.TYPE,
+            StockReserved.TYPE,
+            StockRejected.TYPE,
+            OrderPlaced.TYPE,
+            OrderOnHold.TYPE,
+            OrderConfirmed.TYPE,
+            OrderPaid.TYPE,
+            OrderCancelled.TYPE,
+            PaymentCaptured.TYPE,
+            PaymentDeclined.TYPE,
+            PaymentRefunded.TYPE,
+            FraudAssessed.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -12,8 +12,20 @@ public final class Topics {
     /** Product state changes (event-carried state transfer) from catalog-service. */
     public static final String CATALOG_PRODUCT = "catalog.product";
 
+    /** Stock levels per warehouse and product from catalog-service, keyed by product id. */
+    public static final String CATALOG_INVENTORY = "catalog.inventory";
+
+    /** catalog-service's answers to the order saga (stock reserved or rejected), keyed by order id. */
+    public static final String CATALOG_RESERVATION = "catalog.reservation";
+
     /** Order lifecycle events from orders-service, keyed by order id. */
     public static final String ORDERS_ORDER = "orders.order";
+
+    /** Payments of orders (captured, declined, refunded) from orders-service, keyed by order id. */
+    public static final String ORDERS_PAYMENT = "orders.payment";
+
+    /** Fraud assessments of orders from compliance-service, keyed by order id. */
+    public static final String COMPLIANCE_FRAUD = "compliance.fraud";
 
     private Topics() {
     }

@@ -61,7 +61,8 @@ class CatalogToOrdersIT {
 
     static String placeOrder(String customerId, String productId, int quantity) {
         return orders(SUPPORT).body(Map.of("customerId", customerId, "lines",
-                        List.of(Map.of("productId", productId, "quantity", quantity))))
+                        List.of(Map.of("productId", productId, "quantity", quantity)),
+                        "shippingAddress", Platform.ADDRESS, "paymentToken", "tok_approve"))
                 .post("/orders").then().statusCode(201).extract().path("id");
     }
 

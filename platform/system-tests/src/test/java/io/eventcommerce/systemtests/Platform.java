@@ -22,6 +22,9 @@ final class Platform {
 
     static final String CATALOG_MANAGER = TestTokens.forRoles("catalog-manager");
     static final String SUPPORT = TestTokens.forRoles("support");
+    static final Duration SAGA_TIMEOUT = Duration.ofSeconds(12);
+    static final Map<String, Object> ADDRESS = Map.of("name", "Ada Lovelace", "line1", "12 St James's Square",
+            "city", "London", "postalCode", "SW1Y 4JH", "country", "GB");
 
     private static RunningServices services;
 
@@ -32,8 +35,13 @@ final class Platform {
         if (services == null) {
             PlatformStack stack = TestStack.get();
             Path root = Path.of(System.getProperty("platform.root", "../..")).toAbsolutePath().normalize();
+            // The production saga: wait for stock and fraud answers (the test answers fraud as compliance-service
+            // would), with a timeout short enough to watch it fire.
             services = RunningServices.start(stack, root, Path.of("target", "platform"), port -> 0,
-                    Duration.ofMinutes(3));
+                    Duration.ofMinutes(3), Map.of(PlatformService.ORDERS, Map.of(
+                            "orders.saga.await", "stock,fraud",
+                            "orders.saga.reply-timeout", SAGA_TIMEOUT.toString(),
+                            "orders.saga.timeout-check-every", "1s")));
             Runtime.getRuntime().addShutdownHook(new Thread(services::close, "services-shutdown"));
         }
         return services;

@@ -11,4 +11,8 @@ public class ProductRepository implements PanacheRepositoryBase<Product, UUID> {
     public boolean existsBySku(String sku) {
         return count("sku", sku) > 0;
     }
+
+    public boolean existsById(UUID id) {
+        return count("id", id) > 0;
+    }
 }

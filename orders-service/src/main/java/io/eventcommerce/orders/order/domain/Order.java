@@ -1,9 +1,12 @@
 package io.eventcommerce.orders.order.domain;
 
 import io.eventcommerce.servicekit.persistence.VersionedEntity;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,11 +21,20 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+/**
+ * An order and its place in the saga. Every status change goes through {@link #moveTo}, which enforces
+ * {@link OrderStatus#canMoveTo}; the saga's answers are recorded as they arrive and {@link #advance} decides what
+ * they mean.
+ */
 @Entity
 @Table(name = "customer_order")
 public class Order extends VersionedEntity {
+
+    /** What catalog-service answered about the order's stock. */
+    public enum StockAnswer { AWAITING, RESERVED, REJECTED }
 
     @JdbcTypeCode(SqlTypes.CHAR)
     @Column(name = "customer_id", nullable = false, length = 36)
@@ -39,7 +51,13 @@ public class Order extends VersionedEntity {
     private BigDecimal subtotal;
 
     @Column(nullable = false, precision = 14, scale = 2)
+    private BigDecimal discount;
+
+    @Column(nullable = false, precision = 14, scale = 2)
     private BigDecimal total;
+
+    @Column(name = "promotion_code", length = 40)
+    private String promotionCode;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
@@ -47,6 +65,55 @@ public class Order extends VersionedEntity {
 
     @Column(name = "client_ip", length = 45)
     private String clientIp;
+
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "name", column = @Column(name = "ship_name", length = 200)),
+            @AttributeOverride(name = "line1", column = @Column(name = "ship_line1", length = 200)),
+            @AttributeOverride(name = "line2", column = @Column(name = "ship_line2", length = 200)),
+            @AttributeOverride(name = "city", column = @Column(name = "ship_city", length = 100)),
+            @AttributeOverride(name = "region", column = @Column(name = "ship_region", length = 100)),
+            @AttributeOverride(name = "postalCode", column = @Column(name = "ship_postal_code", length = 20)),
+            @AttributeOverride(name = "country", column = @Column(name = "ship_country", length = 2,
+                    columnDefinition = "CHAR(2)"))})
+    private PostalAddress shippingAddress;
+
+    @Embedded
+    @AttributeOverrides({
+            @AttributeOverride(name = "name", column = @Column(name = "bill_name", length = 200)),
+            @AttributeOverride(name = "line1", column = @Column(name = "bill_line1", length = 200)),
+            @AttributeOverride(name = "line2", column = @Column(name = "bill_line2", length = 200)),
+            @AttributeOverride(name = "city", column = @Column(name = "bill_city", length = 100)),
+            @AttributeOverride(name = "region", column = @Column(name = "bill_region", length = 100)),
+            @AttributeOverride(name = "postalCode", column = @Column(name = "bill_postal_code", length = 20)),
+            @AttributeOverride(name = "country", column = @Column(name = "bill_country", length = 2,
+                    columnDefinition = "CHAR(2)"))})
+    private PostalAddress billingAddress;
+
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "payment_method_id", length = 36)
+    private UUID paymentMethodId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stock_answer", nullable = false, length = 10)
+    private StockAnswer stockAnswer;
+
+    @Column(name = "fraud_decision", length = 10)
+    private String fraudDecision;
+
+    @Column(name = "fraud_score", precision = 4, scale = 3)
+    private BigDecimal fraudScore;
+
+    /** When the current wait (for answers, or for a review) ends; null once the saga has moved on. */
+    @Column(name = "saga_deadline")
+    private Instant sagaDeadline;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancel_reason", length = 20)
+    private CancelReason cancelReason;
+
+    @Column(name = "status_detail", length = 500)
+    private String statusDetail;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "order_item", joinColumns = @JoinColumn(name = "order_id"))
@@ -60,22 +127,125 @@ public class Order extends VersionedEntity {
         super(id, now);
     }
 
+    /** What the placing of an order needs besides its priced lines. */
+    public record Placement(UUID customerId, Channel channel, String clientIp, PostalAddress shippingAddress,
+                            PostalAddress billingAddress, UUID paymentMethodId, String promotionCode,
+                            BigDecimal discount) {
+    }
+
     /** A new order from lines priced by {@link OrderPricing}; it starts {@link OrderStatus#PENDING}. */
-    public static Order place(UUID customerId, OrderPricing.Result priced, Channel channel, String clientIp,
-                              Instant now) {
+    public static Order place(UUID id, OrderPricing.Result priced, Placement p, SagaPolicy policy, Instant now) {
         if (!priced.valid() || priced.lines().isEmpty()) {
             throw new IllegalArgumentException("an order needs priced lines");
         }
-        Order order = new Order(UUID.randomUUID(), now);
-        order.customerId = customerId;
+        BigDecimal discount = p.discount() == null ? BigDecimal.ZERO.setScale(2) : p.discount();
+        if (discount.signum() < 0 || discount.compareTo(priced.subtotal()) > 0) {
+            throw new IllegalArgumentException("discount must be between 0 and the subtotal");
+        }
+        Order order = new Order(id, now);
+        order.customerId = p.customerId();
         order.status = OrderStatus.PENDING;
         order.currency = priced.currency();
         order.subtotal = priced.subtotal();
-        order.total = priced.subtotal();
-        order.channel = channel;
-        order.clientIp = clientIp;
+        order.discount = discount;
+        order.total = priced.subtotal().subtract(discount);
+        order.promotionCode = p.promotionCode();
+        order.channel = p.channel();
+        order.clientIp = p.clientIp();
+        order.shippingAddress = p.shippingAddress();
+        order.billingAddress = p.billingAddress();
+        order.paymentMethodId = p.paymentMethodId();
+        order.stockAnswer = StockAnswer.AWAITING;
+        order.sagaDeadline = now.plus(policy.replyTimeout());
         order.lines.addAll(priced.lines());
         return order;
+    }
+
+    /** Records catalog-service's answer; {@link #advance} acts on it. Later answers to the same question are ignored. */
+    public boolean recordStock(boolean reserved, String detail, Instant now) {
+        if (stockAnswer != StockAnswer.AWAITING) {
+            return false;
+        }
+        stockAnswer = reserved ? StockAnswer.RESERVED : StockAnswer.REJECTED;
+        if (!reserved) {
+            statusDetail = truncate(detail);
+        }
+        touch(now);
+        return true;
+    }
+
+    /**
+     * Records compliance-service's verdict. A first REVIEW may be followed by the officer's APPROVE or REJECT; a final
+     * verdict is not changed by anything after it.
+     */
+    public boolean recordFraud(String decision, BigDecimal score, Instant now) {
+        if (fraudDecision != null && !"REVIEW".equals(fraudDecision)) {
+            return false;
+        }
+        fraudDecision = decision;
+        fraudScore = score;
+        touch(now);
+        return true;
+    }
+
+    /** What the recorded answers call for, given the policy: hold, confirm, cancel, or nothing yet. */
+    public Optional<OrderStatus> advance(SagaPolicy policy, Instant now) {
+        if (!status.awaitsSaga()) {
+            return Optional.empty();
+        }
+        if (policy.awaitStock() && stockAnswer == StockAnswer.REJECTED) {
+            cancel(CancelReason.OUT_OF_STOCK, statusDetail == null ? "Not enough stock" : statusDetail, now);
+        } else if (policy.awaitFraud() && "REJECT".equals(fraudDecision)) {
+            cancel(CancelReason.FRAUD_REJECTED, "The fraud check rejected the order", now);
+        } else if (policy.awaitFraud() && "REVIEW".equals(fraudDecision)) {
+            if (status == OrderStatus.ON_HOLD) {
+                return Optional.empty();
+            }
+            moveTo(OrderStatus.ON_HOLD, now);
+            sagaDeadline = now.plus(policy.reviewTimeout());
+        } else if ((!policy.awaitStock() || stockAnswer == StockAnswer.RESERVED)
+                && (!policy.awaitFraud() || "APPROVE".equals(fraudDecision))) {
+            moveTo(OrderStatus.CONFIRMED, now);
+            sagaDeadline = null;
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(status);
+    }
+
+    public void cancel(CancelReason reason, String detail, Instant now) {
+        moveTo(OrderStatus.CANCELLED, now);
+        cancelReason = reason;
+        statusDetail = truncate(detail);
+        sagaDeadline = null;
+    }
+
+    public void markPaid(Instant now) {
+        moveTo(OrderStatus.PAID, now);
+    }
+
+    public void markShipped(Instant now) {
+        moveTo(OrderStatus.SHIPPED, now);
+    }
+
+    public void markDelivered(Instant now) {
+        moveTo(OrderStatus.DELIVERED, now);
+    }
+
+    public void markReturned(Instant now) {
+        moveTo(OrderStatus.RETURNED, now);
+    }
+
+    private void moveTo(OrderStatus target, Instant now) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalTransitionException(status, target);
+        }
+        status = target;
+        touch(now);
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 499) + "…";
     }
 
     public UUID customerId() {
@@ -94,8 +264,16 @@ public class Order extends VersionedEntity {
         return subtotal;
     }
 
+    public BigDecimal discount() {
+        return discount;
+    }
+
     public BigDecimal total() {
         return total;
+    }
+
+    public String promotionCode() {
+        return promotionCode;
     }
 
     public Channel channel() {
@@ -106,8 +284,43 @@ public class Order extends VersionedEntity {
         return clientIp;
     }
 
+    public PostalAddress shippingAddress() {
+        return shippingAddress;
+    }
+
+    public PostalAddress billingAddress() {
+        return billingAddress;
+    }
+
+    public UUID paymentMethodId() {
+        return paymentMethodId;
+    }
+
+    public StockAnswer stockAnswer() {
+        return stockAnswer;
+    }
+
+    public String fraudDecision() {
+        return fraudDecision;
+    }
+
+    public BigDecimal fraudScore() {
+        return fraudScore;
+    }
+
+    public Instant sagaDeadline() {
+        return sagaDeadline;
+    }
+
+    public CancelReason cancelReason() {
+        return cancelReason;
+    }
+
+    public String statusDetail() {
+        return statusDetail;
+    }
+
     public List<OrderLine> lines() {
         return List.copyOf(lines);
     }
-
 }

@@ -1,11 +1,17 @@
 package io.eventcommerce.orders.order.rest;
 
+import io.eventcommerce.orders.order.domain.CancelReason;
 import io.eventcommerce.orders.order.domain.Channel;
 import io.eventcommerce.orders.order.domain.Order;
 import io.eventcommerce.orders.order.domain.OrderPricing;
+import io.eventcommerce.orders.order.domain.OrderStatus;
+import io.eventcommerce.orders.order.domain.PostalAddress;
 import io.eventcommerce.orders.order.service.OrderService;
+import io.eventcommerce.orders.payment.domain.Payment;
+import io.eventcommerce.orders.payment.service.PaymentService;
 import io.eventcommerce.servicekit.problem.ApiException;
 import io.eventcommerce.servicekit.problem.ProblemType;
+import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.security.Caller;
 import io.eventcommerce.servicekit.security.Roles;
 import io.vertx.core.http.HttpServerRequest;
@@ -13,16 +19,20 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +41,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,56 +55,135 @@ import java.util.UUID;
 @Tag(name = "Orders")
 public class OrderResource {
 
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+
     private final OrderService orders;
+    private final PaymentService payments;
     private final Caller caller;
 
-    public OrderResource(OrderService orders, Caller caller) {
+    public OrderResource(OrderService orders, PaymentService payments, Caller caller) {
         this.orders = orders;
+        this.payments = payments;
         this.caller = caller;
     }
 
     /**
-     * What a client may say about an order: who, which products, how many. Prices are not part of it: they come from
-     * the catalog, and a request that carries one is refused as an unknown field.
+     * What a client may say about an order: who, which products, how many, where to, and how it is paid. Prices are
+     * not part of it: they come from the catalog, and a request that carries one is refused as an unknown field.
      *
-     * @param customerId required for staff; a customer orders for itself and may leave it out
+     * @param customerId      required for staff; a customer orders for itself and may leave it out
+     * @param billingAddress  defaults to the shipping address
+     * @param paymentMethodId a saved card of the customer ({@code POST /customers/{id}/payment-methods}); or
+     * @param paymentToken    a token the client got from the payment gateway (simulator: {@code tok_approve}, ...)
      */
     public record PlaceOrder(UUID customerId,
                              @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines,
                              @Pattern(regexp = "WEB|MOBILE|STORE|PHONE|API", message = "WEB, MOBILE, STORE, PHONE or API")
-                             String channel) {
+                             String channel,
+                             @NotNull @Valid AddressInput shippingAddress,
+                             @Valid AddressInput billingAddress,
+                             UUID paymentMethodId,
+                             @Size(max = 100) String paymentToken) {
 
         public record Line(@NotNull UUID productId, @NotNull @Min(1) @Max(1000) Integer quantity) {
         }
     }
 
+    public record AddressInput(@NotBlank @Size(max = 200) String name,
+                               @NotBlank @Size(max = 200) String line1,
+                               @Size(max = 200) String line2,
+                               @NotBlank @Size(max = 100) String city,
+                               @Size(max = 100) String region,
+                               @NotBlank @Size(max = 20) String postalCode,
+                               @NotNull @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code such as GB")
+                               String country) {
+        PostalAddress toAddress() {
+            return new PostalAddress(name, line1, line2, city, region, postalCode, country);
+        }
+
+        static AddressInput of(PostalAddress a) {
+            return a == null ? null : new AddressInput(a.name(), a.line1(), a.line2(), a.city(), a.region(),
+                    a.postalCode(), a.country());
+        }
+    }
+
+    public record CancelRequest(@Size(max = 500) String comment) {
+    }
+
     public record OrderView(UUID id, UUID customerId, String status, String currency, List<LineView> lines,
-                            BigDecimal subtotal, BigDecimal total, String channel, Instant createdAt) {
+                            BigDecimal subtotal, BigDecimal discount, BigDecimal total, String channel,
+                            AddressInput shippingAddress, AddressInput billingAddress, UUID paymentMethodId,
+                            SagaView saga, String cancelReason, String statusDetail, long version,
+                            Instant createdAt, Instant updatedAt) {
 
         public record LineView(int lineNo, UUID productId, String sku, String name, int quantity, BigDecimal unitPrice,
                                BigDecimal lineTotal) {
         }
 
+        /** The answers the order got so far, and until when it waits for the rest. */
+        public record SagaView(String stock, String fraud, Instant deadline) {
+        }
+
         static OrderView of(Order o) {
             return new OrderView(o.id(), o.customerId(), o.status().name(), o.currency(), o.lines().stream()
                     .map(l -> new LineView(l.lineNo(), l.productId(), l.sku(), l.name(), l.quantity(), l.unitPrice(),
-                            l.lineTotal())).toList(), o.subtotal(), o.total(), o.channel().name(), o.createdAt());
+                            l.lineTotal())).toList(), o.subtotal(), o.discount(), o.total(), o.channel().name(),
+                    AddressInput.of(o.shippingAddress()), AddressInput.of(o.billingAddress()), o.paymentMethodId(),
+                    new SagaView(o.stockAnswer().name(), o.fraudDecision(), o.sagaDeadline()),
+                    o.cancelReason() == null ? null : o.cancelReason().name(), o.statusDetail(), o.version(),
+                    o.createdAt(), o.updatedAt());
+        }
+    }
+
+    public record PaymentView(UUID id, String status, BigDecimal amount, String currency, String declineCode,
+                              BigDecimal refundedAmount, Instant createdAt) {
+        static PaymentView of(Payment p) {
+            return new PaymentView(p.id(), p.status().name(), p.amount(), p.currency(), p.declineCode(),
+                    p.refundedAmount(), p.createdAt());
         }
     }
 
     @POST
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN, Roles.SUPPORT})
     @Operation(summary = "Place an order", description = "Prices the lines from orders-service's product replica, "
-            + "stores the order PENDING and publishes OrderPlaced on orders.order.")
-    public Response place(@NotNull @Valid PlaceOrder request, @Context UriInfo uri, @Context HttpServerRequest http) {
+            + "stores the order PENDING and publishes OrderPlaced on orders.order; the saga then reserves stock, checks "
+            + "fraud and takes the payment. With an Idempotency-Key header (up to 100 printable characters), a "
+            + "retry of the same request returns the first order (201, header Idempotent-Replayed: true) and creates "
+            + "nothing; the same key with a different request is refused (422).")
+    public Response place(@NotNull @Valid PlaceOrder request, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                          @Context UriInfo uri, @Context HttpServerRequest http) {
         UUID customerId = orderingCustomer(request.customerId());
+        if ((request.paymentMethodId() == null) == (request.paymentToken() == null)) {
+            throw ApiException.invalidField("paymentMethodId", "give either paymentMethodId or paymentToken");
+        }
+        OrderService.IdempotencyKey key = idempotencyKey(idempotencyKey, request);
+        if (key != null) {
+            var replayed = orders.replay(key);
+            if (replayed.isPresent()) {
+                return created(replayed.get(), uri, true);
+            }
+        }
         List<OrderPricing.RequestedLine> lines = request.lines().stream()
                 .map(l -> new OrderPricing.RequestedLine(l.productId(), l.quantity())).toList();
-        Order order = orders.place(customerId, lines,
+        PostalAddress shipping = request.shippingAddress().toAddress();
+        var command = new OrderService.PlaceOrder(customerId, lines,
                 request.channel() == null ? Channel.API : Channel.valueOf(request.channel()),
-                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
-        return Response.created(uri.getAbsolutePathBuilder().path(order.id().toString()).build())
-                .entity(OrderView.of(order)).build();
+                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(), shipping,
+                request.billingAddress() == null ? shipping : request.billingAddress().toAddress(),
+                new OrderService.Payment(request.paymentMethodId(), request.paymentToken()));
+        try {
+            return created(orders.place(command, key), uri, false);
+        } catch (RuntimeException e) {
+            // Another request with the same key won the race: it committed first, so replay finds its order.
+            if (key != null) {
+                var replayed = orders.replay(key);
+                if (replayed.isPresent()) {
+                    return created(replayed.get(), uri, true);
+                }
+            }
+            throw e;
+        }
     }
 
     /** Staff read any order; a customer reads its own only (another's answers 404, so ids leak nothing). */
@@ -98,11 +191,85 @@ public class OrderResource {
     @Path("{id}")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN, Roles.SUPPORT})
     public OrderView get(@PathParam("id") UUID id) {
+        return OrderView.of(readable(id));
+    }
+
+    @GET
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN, Roles.SUPPORT})
+    @Operation(summary = "A customer's order history, newest first",
+            description = "A customer sees its own orders; staff name the customer with customerId.")
+    public Page<OrderView> history(@QueryParam("customerId") UUID customerId,
+                                   @QueryParam("status") @Pattern(regexp = "PENDING|ON_HOLD|CONFIRMED|PAID|SHIPPED|"
+                                           + "DELIVERED|RETURNED|CANCELLED", message = "an order status") String status,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
+                                   int size) {
+        UUID whose = isStaff() ? customerId : orderingCustomer(customerId);
+        if (whose == null) {
+            throw ApiException.invalidField("customerId", "must not be null");
+        }
+        return orders.history(whose, status == null ? null : OrderStatus.valueOf(status), page, size)
+                .map(OrderView::of);
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN, Roles.SUPPORT})
+    @Operation(summary = "Cancel an order", description = "Allowed until it ships: PENDING, ON_HOLD and PAID orders "
+            + "(a paid order is refunded). 409 for an order being charged right now or already shipped, delivered, "
+            + "returned or cancelled. Publishes OrderCancelled; catalog-service releases the reserved stock.")
+    public OrderView cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
+        readable(id);
+        CancelReason reason = isStaff() ? CancelReason.SUPPORT_REQUEST : CancelReason.CUSTOMER_REQUEST;
+        String comment = request == null || request.comment() == null ? "" : ": " + request.comment();
+        return OrderView.of(orders.cancel(id, reason, "Cancelled by " + (isStaff() ? "support" : "the customer")
+                + comment));
+    }
+
+    @GET
+    @Path("{id}/payments")
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN, Roles.SUPPORT})
+    @Operation(summary = "The payment attempts of an order")
+    public List<PaymentView> payments(@PathParam("id") UUID id) {
+        readable(id);
+        return payments.forOrder(id).stream().map(PaymentView::of).toList();
+    }
+
+    private Order readable(UUID id) {
         Order order = orders.get(id);
         if (!isStaff() && !caller.customerId().map(order.customerId()::equals).orElse(false)) {
             throw ApiException.notFound("Order", id);
         }
-        return OrderView.of(order);
+        return order;
+    }
+
+    private static Response created(Order order, UriInfo uri, boolean replayed) {
+        var response = Response.created(uri.getBaseUriBuilder().path("orders").path(order.id().toString()).build())
+                .entity(OrderView.of(order));
+        if (replayed) {
+            response.header(REPLAYED, "true");
+        }
+        return response.build();
+    }
+
+    private OrderService.IdempotencyKey idempotencyKey(String header, PlaceOrder request) {
+        if (header == null) {
+            return null;
+        }
+        if (header.isBlank() || header.length() > 100 || !header.matches("[\\x21-\\x7E]+")) {
+            throw new ApiException(ProblemType.MALFORMED_REQUEST, "The Idempotency-Key header must be 1 to 100 "
+                    + "printable ASCII characters without spaces");
+        }
+        return new OrderService.IdempotencyKey(caller.name(), header, sha256(request.toString()));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private UUID orderingCustomer(UUID requested) {

@@ -1,22 +1,34 @@
 package io.eventcommerce.orders.order.service;
 
-import io.eventcommerce.servicekit.time.Timestamps;
-import io.eventcommerce.events.orders.OrderPlaced;
+import io.eventcommerce.orders.OrdersConfig;
 import io.eventcommerce.orders.catalog.domain.CatalogProduct;
 import io.eventcommerce.orders.catalog.domain.CatalogProductRepository;
 import io.eventcommerce.orders.customer.domain.CustomerRepository;
+import io.eventcommerce.orders.order.domain.CancelReason;
 import io.eventcommerce.orders.order.domain.Channel;
+import io.eventcommerce.orders.order.domain.IdempotencyRecord;
+import io.eventcommerce.orders.order.domain.IdempotencyRecordRepository;
+import io.eventcommerce.orders.order.domain.IllegalTransitionException;
 import io.eventcommerce.orders.order.domain.Order;
-import io.eventcommerce.orders.order.domain.OrderLine;
 import io.eventcommerce.orders.order.domain.OrderPricing;
 import io.eventcommerce.orders.order.domain.OrderRepository;
-import io.eventcommerce.servicekit.outbox.Outbox;
+import io.eventcommerce.orders.order.domain.OrderStatus;
+import io.eventcommerce.orders.order.domain.PostalAddress;
+import io.eventcommerce.orders.payment.domain.PaymentMethod;
+import io.eventcommerce.orders.payment.service.PaymentMethodService;
+import io.eventcommerce.orders.payment.service.PaymentService;
 import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.ProblemType;
+import io.eventcommerce.servicekit.rest.Page;
+import io.eventcommerce.servicekit.time.Timestamps;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,51 +39,124 @@ public class OrderService {
     private final OrderRepository orders;
     private final CustomerRepository customers;
     private final CatalogProductRepository products;
-    private final Outbox outbox;
+    private final IdempotencyRecordRepository idempotency;
+    private final PaymentMethodService paymentMethods;
+    private final PaymentService payments;
+    private final OrderEvents events;
+    private final OrdersConfig config;
 
     public OrderService(OrderRepository orders, CustomerRepository customers, CatalogProductRepository products,
-                        Outbox outbox) {
+                        IdempotencyRecordRepository idempotency, PaymentMethodService paymentMethods,
+                        PaymentService payments, OrderEvents events, OrdersConfig config) {
         this.orders = orders;
         this.customers = customers;
         this.products = products;
-        this.outbox = outbox;
+        this.idempotency = idempotency;
+        this.paymentMethods = paymentMethods;
+        this.payments = payments;
+        this.events = events;
+        this.config = config;
+    }
+
+    /**
+     * How an order is paid: a saved method of the customer, or a token the client got from the gateway.
+     * Exactly one is set.
+     */
+    public record Payment(UUID paymentMethodId, String paymentToken) {
+    }
+
+    public record PlaceOrder(UUID customerId, List<OrderPricing.RequestedLine> lines, Channel channel,
+                             String clientIp, PostalAddress shippingAddress, PostalAddress billingAddress,
+                             Payment payment) {
+    }
+
+    /** An Idempotency-Key as sent by a caller, with the hash of the request it came with. */
+    public record IdempotencyKey(String caller, String key, String requestHash) {
+        IdempotencyRecord.Key id() {
+            return new IdempotencyRecord.Key(caller, key);
+        }
     }
 
     /**
      * Prices the lines from the product replica, stores the order {@code PENDING} and publishes {@code OrderPlaced},
-     * all in one transaction.
+     * all in one transaction. With an idempotency key, the key is claimed first in the same transaction: a
+     * concurrent request with the same key waits on it and then fails on the unique key, and nothing of it remains.
      */
     @Transactional
-    public Order place(UUID customerId, List<OrderPricing.RequestedLine> lines, Channel channel, String clientIp) {
-        if (customers.findByIdOptional(customerId).isEmpty()) {
+    public Order place(PlaceOrder command, IdempotencyKey key) {
+        Instant now = Timestamps.now();
+        UUID orderId = UUID.randomUUID();
+        if (key != null) {
+            idempotency.persist(new IdempotencyRecord(key.id(), key.requestHash(), orderId, now));
+            idempotency.flush();
+        }
+        if (customers.findByIdOptional(command.customerId()).isEmpty()) {
             throw ApiException.invalidField("customerId", "unknown customer");
         }
-        Map<UUID, CatalogProduct> replica = products.findAllById(lines.stream()
+        Map<UUID, CatalogProduct> replica = products.findAllById(command.lines().stream()
                         .map(OrderPricing.RequestedLine::productId).distinct().toList())
                 .stream().collect(Collectors.toMap(CatalogProduct::productId, Function.identity()));
-        OrderPricing.Result priced = OrderPricing.price(lines, replica);
+        OrderPricing.Result priced = OrderPricing.price(command.lines(), replica);
         if (!priced.valid()) {
             throw ApiException.invalid(priced.errors());
         }
-        Order order = Order.place(customerId, priced, channel, clientIp, Timestamps.now());
+        PaymentMethod method = command.payment().paymentMethodId() != null
+                ? paymentMethods.get(command.customerId(), command.payment().paymentMethodId())
+                : paymentMethods.fromToken(command.customerId(), command.payment().paymentToken(), "paymentToken");
+        Order order = Order.place(orderId, priced, new Order.Placement(command.customerId(), command.channel(),
+                        command.clientIp(), command.shippingAddress(), command.billingAddress(), method.id(), null,
+                        null), config.saga().policy(), now);
         orders.persistAndFlush(order);
-        outbox.publish(placed(order));
+        events.placed(order, method);
         return order;
+    }
+
+    /** The order an earlier request with this key created; 422 if the key came with a different request. */
+    @Transactional
+    public Optional<Order> replay(IdempotencyKey key) {
+        return idempotency.findByIdOptional(key.id()).map(record -> {
+            if (!record.requestHash().equals(key.requestHash())) {
+                throw new ApiException(ProblemType.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used for a "
+                        + "different request; use a new key for a new order");
+            }
+            return get(record.orderId());
+        });
     }
 
     public Order get(UUID id) {
         return orders.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Order", id));
     }
 
-    private static OrderPlaced placed(Order order) {
-        List<io.eventcommerce.events.orders.OrderLine> lines = order.lines().stream()
-                .map(OrderService::line).toList();
-        return new OrderPlaced(order.id(), order.customerId(), order.status().name(), order.currency(), lines,
-                order.subtotal(), order.total(), order.channel().name(), order.clientIp(), order.createdAt());
+    /** A customer's orders, newest first. */
+    public Page<Order> history(UUID customerId, OrderStatus status, int page, int size) {
+        var query = status == null
+                ? orders.find("customerId", Sort.descending("createdAt"), customerId)
+                : orders.find("customerId = ?1 and status = ?2", Sort.descending("createdAt"), customerId, status);
+        return Page.of(query.page(page, size).list(), page, size, query.count());
     }
 
-    private static io.eventcommerce.events.orders.OrderLine line(OrderLine l) {
-        return new io.eventcommerce.events.orders.OrderLine(l.lineNo(), l.productId(), l.sku(), l.name(), l.quantity(),
-                l.unitPrice(), l.lineTotal(), l.productVersion());
+    /**
+     * Cancels on request. Before payment nothing is charged; a paid order is refunded first. An order being charged
+     * right now (CONFIRMED) and an order that has shipped cannot be cancelled (409).
+     */
+    @Transactional
+    public Order cancel(UUID id, CancelReason reason, String detail) {
+        Order order = get(id);
+        OrderStatus previous = order.status();
+        if (previous == OrderStatus.CONFIRMED) {
+            throw ApiException.conflict("The order's payment is being processed; try again in a moment");
+        }
+        Instant now = Timestamps.now();
+        try {
+            order.cancel(reason, detail, now);
+        } catch (IllegalTransitionException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+        if (previous == OrderStatus.PAID) {
+            payments.refund(order, reason.name(), now);
+        }
+        orders.flush();
+        events.moved(order, previous, now);
+        return order;
     }
 }

@@ -14,9 +14,12 @@ import java.util.UUID;
  *
  * @param channel  where the order came from ({@code WEB}, {@code MOBILE}, {@code STORE}, {@code PHONE}, {@code API})
  * @param clientIp the address the request came from, for fraud scoring; absent for imports
+ * @param discount what the promotion took off the subtotal (zero without one); {@code total = subtotal - discount}
  */
 public record OrderPlaced(UUID orderId, UUID customerId, String status, String currency, List<OrderLine> lines,
-                          BigDecimal subtotal, BigDecimal total, String channel, String clientIp, Instant placedAt)
+                          BigDecimal subtotal, BigDecimal discount, BigDecimal total, String promotionCode,
+                          Address shippingAddress, Address billingAddress, PaymentMethodRef payment,
+                          String channel, String clientIp, Instant placedAt)
         implements DomainEvent {
 
     public static final EventType<OrderPlaced> TYPE =

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.eventcommerce.servicekit.pci.CardNumberRejected;
+import io.eventcommerce.servicekit.pci.CardNumbers;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -46,6 +48,11 @@ public class ProblemMappers {
         }
         return respond(ProblemType.VALIDATION_FAILED, "The request has invalid fields", uri,
                 Violations.fieldErrors(e.getConstraintViolations()));
+    }
+
+    @ServerExceptionMapper
+    public Response cardNumber(CardNumberRejected e, UriInfo uri) {
+        return malformedJson(e, uri);
     }
 
     @ServerExceptionMapper
@@ -114,6 +121,12 @@ public class ProblemMappers {
     }
 
     private static Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof CardNumberRejected rejected) {
+            LOG.warnf("Refused a card number in field '%s' on %s", JsonErrors.path(rejected), uri.getPath());
+            return respond(ProblemType.VALIDATION_FAILED, "The request carries a payment card number in a field "
+                    + "that does not take one; card numbers are accepted only for tokenization", uri,
+                    List.of(new Problem.FieldError(JsonErrors.path(rejected), "must not contain a card number")));
+        }
         return respond(ProblemType.MALFORMED_REQUEST, JsonErrors.describe(e), uri, JsonErrors.fieldErrors(e));
     }
 
@@ -180,7 +193,7 @@ public class ProblemMappers {
             if (value == null) {
                 return "null";
             }
-            String text = String.valueOf(value);
+            String text = CardNumbers.mask(String.valueOf(value));
             return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
         }
     }

@@ -15,6 +15,8 @@ public enum ProblemType {
     PRECONDITION_FAILED(412, "Precondition failed"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     VALIDATION_FAILED(422, "Validation failed"),
+    /** An Idempotency-Key was sent again with a different request. */
+    IDEMPOTENCY_KEY_REUSED(422, "Idempotency key reused"),
     INTERNAL_ERROR(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "Service unavailable");
 

@@ -1,0 +1,43 @@
+package io.eventcommerce.catalog.inventory.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Locking reads are native {@code SELECT ... FOR UPDATE}: Hibernate's MySQL dialect writes {@code FOR UPDATE OF
+ * <alias>}, which MySQL 8 accepts and MariaDB 11.4 does not. A locking read always returns the latest committed row,
+ * whatever snapshot the transaction has read before.
+ */
+@ApplicationScoped
+public class StockLevelRepository implements PanacheRepositoryBase<StockLevel, StockKey> {
+
+    /**
+     * Locks the stock rows of these products in one fixed order, product then warehouse, so two transactions locking
+     * overlapping sets cannot deadlock.
+     */
+    @SuppressWarnings("unchecked")
+    public List<StockLevel> lockForProducts(Collection<UUID> productIds) {
+        if (productIds.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createNativeQuery("SELECT * FROM stock_level WHERE product_id IN (:ids) "
+                        + "ORDER BY product_id, warehouse_id FOR UPDATE", StockLevel.class)
+                .setParameter("ids", productIds.stream().map(UUID::toString).toList())
+                .getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<StockLevel> lock(StockKey key) {
+        List<StockLevel> rows = getEntityManager().createNativeQuery("SELECT * FROM stock_level "
+                        + "WHERE warehouse_id = :warehouse AND product_id = :product FOR UPDATE", StockLevel.class)
+                .setParameter("warehouse", key.warehouseId().toString())
+                .setParameter("product", key.productId().toString())
+                .getResultList();
+        return rows.stream().findFirst();
+    }
+}

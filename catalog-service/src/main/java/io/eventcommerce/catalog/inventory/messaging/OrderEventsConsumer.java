@@ -1,0 +1,27 @@
+package io.eventcommerce.catalog.inventory.messaging;
+
+import io.eventcommerce.catalog.inventory.service.ReservationHandler;
+import io.eventcommerce.servicekit.messaging.EventHandling;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Reads orders.order (channel {@code orders-order}) for the stock side of the order saga. */
+@ApplicationScoped
+public class OrderEventsConsumer {
+
+    private final EventHandling handling;
+    private final ReservationHandler reservations;
+
+    public OrderEventsConsumer(EventHandling handling, ReservationHandler reservations) {
+        this.handling = handling;
+        this.reservations = reservations;
+    }
+
+    @Incoming("orders-order")
+    @Blocking
+    public void onOrderEvent(ConsumerRecord<String, String> record) {
+        handling.handle(record, reservations::apply);
+    }
+}

@@ -1,0 +1,131 @@
+package io.eventcommerce.catalog.inventory.service;
+
+import io.eventcommerce.catalog.inventory.domain.InventoryException;
+import io.eventcommerce.catalog.inventory.domain.InventoryMovement;
+import io.eventcommerce.catalog.inventory.domain.InventoryMovementRepository;
+import io.eventcommerce.catalog.inventory.domain.MovementType;
+import io.eventcommerce.catalog.inventory.domain.StockKey;
+import io.eventcommerce.catalog.inventory.domain.StockLevel;
+import io.eventcommerce.catalog.inventory.domain.StockLevelRepository;
+import io.eventcommerce.catalog.inventory.domain.WarehouseRepository;
+import io.eventcommerce.catalog.product.domain.ProductRepository;
+import io.eventcommerce.events.catalog.StockLevelChanged;
+import io.eventcommerce.servicekit.outbox.Outbox;
+import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.rest.Page;
+import io.eventcommerce.servicekit.time.Timestamps;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The stock ledger: every change to on-hand goes through {@link #move}, which changes the level and appends the
+ * movement in one transaction, so the movements of a pair always sum to its on-hand. Every change of a level is
+ * published as {@code StockLevelChanged}.
+ */
+@ApplicationScoped
+public class InventoryService {
+
+    private final StockLevelRepository levels;
+    private final InventoryMovementRepository movements;
+    private final WarehouseRepository warehouses;
+    private final ProductRepository products;
+    private final Outbox outbox;
+
+    public InventoryService(StockLevelRepository levels, InventoryMovementRepository movements,
+                            WarehouseRepository warehouses, ProductRepository products, Outbox outbox) {
+        this.levels = levels;
+        this.movements = movements;
+        this.warehouses = warehouses;
+        this.products = products;
+        this.outbox = outbox;
+    }
+
+    /** Starts keeping a product in a warehouse, or changes its planning parameters. */
+    @Transactional
+    public StockLevel setThresholds(StockKey key, StockLevel.Thresholds thresholds) {
+        requireExists(key);
+        Instant now = Timestamps.now();
+        StockLevel level = levels.lock(key).orElse(null);
+        if (level == null) {
+            level = new StockLevel(key, thresholds, now);
+            levels.persist(level);
+        } else {
+            level.setThresholds(thresholds, now);
+        }
+        levels.flush();
+        published(level, "THRESHOLDS", null, now);
+        return level;
+    }
+
+    /** Records a movement of on-hand stock; 409 if it would break an invariant (negative, below reserved). */
+    @Transactional
+    public InventoryMovement move(StockKey key, MovementType type, int quantity, InventoryMovement.Reference reference,
+                                  String note, String actor) {
+        StockLevel level = levels.lock(key).orElseThrow(() -> ApiException.notFound("Stock of product "
+                + key.productId() + " in warehouse", key.warehouseId()));
+        Instant now = Timestamps.now();
+        try {
+            level.move(type, quantity, now);
+        } catch (InventoryException e) {
+            throw ApiException.conflict(e.getMessage());
+        }
+        InventoryMovement movement = new InventoryMovement(level, type, quantity, reference, note, actor, now);
+        movements.persist(movement);
+        levels.flush();
+        published(level, type.name(), reference == null ? null : reference.id(), now);
+        return movement;
+    }
+
+    public StockLevel get(StockKey key) {
+        return levels.findByIdOptional(key).orElseThrow(() -> ApiException.notFound("Stock of product "
+                + key.productId() + " in warehouse", key.warehouseId()));
+    }
+
+    public List<StockLevel> forProduct(UUID productId) {
+        if (!products.existsById(productId)) {
+            throw ApiException.notFound("Product", productId);
+        }
+        return levels.list("id.productId", Sort.by("id.warehouseId"), productId);
+    }
+
+    /** @param belowReorderPoint only pairs whose available stock is at or below their reorder point */
+    public Page<StockLevel> forWarehouse(UUID warehouseId, boolean belowReorderPoint, int page, int size) {
+        if (warehouses.findByIdOptional(warehouseId).isEmpty()) {
+            throw ApiException.notFound("Warehouse", warehouseId);
+        }
+        var query = belowReorderPoint
+                ? levels.find("id.warehouseId = ?1 and onHand - reserved <= reorderPoint", Sort.by("id.productId"),
+                warehouseId)
+                : levels.find("id.warehouseId", Sort.by("id.productId"), warehouseId);
+        return Page.of(query.page(page, size).list(), page, size, query.count());
+    }
+
+    public Page<InventoryMovement> movements(StockKey key, int page, int size) {
+        get(key);
+        var query = movements.find("warehouseId = ?1 and productId = ?2", Sort.descending("id"),
+                key.warehouseId(), key.productId());
+        return Page.of(query.page(page, size).list(), page, size, query.count());
+    }
+
+    /** Publishes the level's new state; {@code cause} says what changed it. */
+    public void published(StockLevel level, String cause, UUID reference, Instant now) {
+        StockLevel.Thresholds t = level.thresholds();
+        outbox.publish(new StockLevelChanged(level.id().productId(), level.id().warehouseId(), level.onHand(),
+                level.reserved(), level.available(), t.reorderPoint(), t.leadTimeDays(), cause, reference,
+                level.version(), now));
+    }
+
+    private void requireExists(StockKey key) {
+        if (warehouses.findByIdOptional(key.warehouseId()).isEmpty()) {
+            throw ApiException.notFound("Warehouse", key.warehouseId());
+        }
+        if (!products.existsById(key.productId())) {
+            throw ApiException.notFound("Product", key.productId());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.eventcommerce.orders.payment.service;
+
+import io.eventcommerce.orders.customer.domain.CustomerRepository;
+import io.eventcommerce.orders.payment.domain.CardToken;
+import io.eventcommerce.orders.payment.domain.PaymentMethod;
+import io.eventcommerce.orders.payment.domain.PaymentMethodRepository;
+import io.eventcommerce.orders.payment.gateway.PaymentGateway;
+import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.time.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** A customer's saved cards: tokenized by the gateway, kept as token, brand, last four and expiry only. */
+@ApplicationScoped
+public class PaymentMethodService {
+
+    private final PaymentMethodRepository methods;
+    private final CustomerRepository customers;
+    private final PaymentGateway gateway;
+
+    public PaymentMethodService(PaymentMethodRepository methods, CustomerRepository customers,
+                                PaymentGateway gateway) {
+        this.methods = methods;
+        this.customers = customers;
+        this.gateway = gateway;
+    }
+
+    /** Tokenizes card data; the number and CVV go to the gateway and nowhere else. */
+    @Transactional
+    public PaymentMethod register(UUID customerId, PaymentGateway.CardDetails card) {
+        requireCustomer(customerId);
+        if (card.expiry().isBefore(YearMonth.now(ZoneOffset.UTC))) {
+            throw ApiException.invalidField("expYear", "the card has expired");
+        }
+        CardToken token = gateway.tokenize(card)
+                .orElseThrow(() -> ApiException.invalidField("cardNumber", "is not a valid card number"));
+        PaymentMethod method = new PaymentMethod(customerId, token, Timestamps.now());
+        methods.persist(method);
+        return method;
+    }
+
+    /**
+     * The customer's method for a token the client obtained from the gateway itself (the usual way: card data never
+     * reaches us), saved on first use.
+     */
+    @Transactional
+    public PaymentMethod fromToken(UUID customerId, String token, String field) {
+        requireCustomer(customerId);
+        var saved = methods.find("customerId = ?1 and gatewayToken = ?2", customerId, token).firstResultOptional();
+        if (saved.isPresent()) {
+            return saved.get();
+        }
+        CardToken card = gateway.describe(token)
+                .orElseThrow(() -> ApiException.invalidField(field, "the payment gateway does not know this token"));
+        PaymentMethod method = new PaymentMethod(customerId, card, Timestamps.now());
+        methods.persist(method);
+        return method;
+    }
+
+    /** The customer's method {@code id}; 404 for a method of another customer, so ids leak nothing. */
+    public PaymentMethod get(UUID customerId, UUID id) {
+        return methods.findByIdOptional(id).filter(m -> m.customerId().equals(customerId))
+                .orElseThrow(() -> ApiException.notFound("Payment method", id));
+    }
+
+    public List<PaymentMethod> list(UUID customerId) {
+        requireCustomer(customerId);
+        return methods.forCustomer(customerId);
+    }
+
+    private void requireCustomer(UUID customerId) {
+        if (customers.findByIdOptional(customerId).isEmpty()) {
+            throw ApiException.notFound("Customer", customerId);
+        }
+    }
+}

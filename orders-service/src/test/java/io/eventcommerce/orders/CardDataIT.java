@@ -1,0 +1,119 @@
+package io.eventcommerce.orders;
+
+import io.eventcommerce.events.Topics;
+import io.eventcommerce.servicekit.pci.CardNumbers;
+import io.eventcommerce.testkit.TestTokens;
+import io.eventcommerce.testkit.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.eventcommerce.orders.OrdersFixtures.ADDRESS;
+import static io.eventcommerce.orders.OrdersFixtures.ORDERS;
+import static io.eventcommerce.orders.OrdersFixtures.createCustomer;
+import static io.eventcommerce.orders.OrdersFixtures.deliverable;
+import static io.eventcommerce.orders.OrdersFixtures.productInReplica;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+/** PCI DSS: a card number is accepted only for tokenization and is then nowhere: not in a table, log or event. */
+@QuarkusTest
+class CardDataIT {
+
+    private static final String PAN = "4242424242424242";
+    private static final String DECLINING_PAN = "4000 0000 0000 0002";
+
+    @Test
+    void aCardIsTokenizedAndOnlyTokenBrandLastFourAndExpiryAreKept() {
+        UUID customerId = UUID.fromString(createCustomer());
+        String token = TestTokens.customer(customerId);
+        String methodId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("cardNumber", PAN, "expMonth", 12, "expYear", 2031, "cvc", "123"))
+                .post("/customers/" + customerId + "/payment-methods")
+                .then().statusCode(201)
+                .body("brand", equalTo("visa")).body("last4", equalTo("4242"))
+                .body(not(containsString(PAN))).body(not(containsString("123\"")))
+                .extract().path("id");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("cardNumber", DECLINING_PAN, "expMonth", 1, "expYear", 2030, "cvc", "999"))
+                .post("/customers/" + customerId + "/payment-methods").then().statusCode(201)
+                .body("last4", equalTo("0002"));
+        given().auth().oauth2(token).get("/customers/" + customerId + "/payment-methods").then().statusCode(200)
+                .body("size()", equalTo(2));
+        given().auth().oauth2(TestTokens.customer(UUID.randomUUID()))
+                .get("/customers/" + customerId + "/payment-methods").then().statusCode(404);
+
+        UUID product = productInReplica("12.00");
+        String orderId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(deliverable(Map.of("paymentMethodId", methodId,
+                        "lines", List.of(Map.of("productId", product.toString(), "quantity", 1)))))
+                .post("/orders").then().statusCode(201).extract().path("id");
+        assertThat(TopicProbe.awaitKey(Topics.ORDERS_ORDER, orderId, "OrderPlaced").value())
+                .contains("\"last4\":\"4242\"").doesNotContain("tok_sim_");
+    }
+
+    @Test
+    void aCardNumberWhereNoneBelongsIsRefusedAndNothingIsStored() {
+        UUID customerId = UUID.fromString(createCustomer());
+        UUID product = productInReplica("12.00");
+        Map<String, Long> before = ORDERS.rowCounts();
+        Map<String, Object> address = new HashMap<>(ADDRESS);
+        address.put("line2", "card 4242 4242 4242 4242 exp 12/31");
+        for (Map<String, Object> body : List.of(
+                deliverable(Map.of("customerId", customerId.toString(), "shippingAddress", address,
+                        "lines", List.of(Map.of("productId", product.toString(), "quantity", 1)))),
+                deliverable(Map.of("customerId", customerId.toString(), "paymentToken", PAN,
+                        "lines", List.of(Map.of("productId", product.toString(), "quantity", 1)))))) {
+            given().auth().oauth2(OrdersFixtures.SUPPORT).contentType(ContentType.JSON).body(body).post("/orders")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("errors[0].message", equalTo("must not contain a card number"))
+                    .body(not(containsString("4242")));
+        }
+        given().auth().oauth2(OrdersFixtures.SUPPORT).contentType(ContentType.JSON)
+                .body(Map.of("email", "pan@example.com", "firstName", PAN, "lastName", "X")).post("/customers")
+                .then().statusCode(422).body("errors[0].field", equalTo("firstName"));
+        assertThat(ORDERS.rowCounts()).isEqualTo(before);
+    }
+
+    /** Sends card numbers every way the other tests do, then scans everything orders-service keeps or emits. */
+    @Test
+    void zNoCardNumberIsInAnyTableLogLineOrEvent() throws Exception {
+        aCardIsTokenizedAndOnlyTokenBrandLastFourAndExpiryAreKept();
+        aCardNumberWhereNoneBelongsIsRefusedAndNothingIsStored();
+
+        int scannedRows = 0;
+        for (String table : ORDERS.rowCounts().keySet()) {
+            for (Map<String, Object> row : ORDERS.query("SELECT * FROM " + table)) {
+                scannedRows++;
+                assertThat(CardNumbers.find(row.toString())).as("table %s row %s", table, row).isEmpty();
+            }
+        }
+        assertThat(scannedRows).isPositive();
+
+        Path log = Path.of("target/orders-service-test.log");
+        assertThat(log).exists();
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).anyMatch(l -> l.contains("Refused a card number"));
+        assertThat(lines).allSatisfy(l -> assertThat(CardNumbers.find(l)).as(l).isEmpty());
+
+        int events = 0;
+        for (String topic : List.of(Topics.ORDERS_ORDER, Topics.ORDERS_PAYMENT)) {
+            for (ConsumerRecord<String, String> record : TopicProbe.readAll(topic)) {
+                events++;
+                assertThat(CardNumbers.find(record.value())).as(record.value()).isEmpty();
+            }
+        }
+        assertThat(events).isPositive();
+    }
+}

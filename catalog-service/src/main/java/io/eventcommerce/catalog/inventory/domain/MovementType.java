@@ -11,7 +11,8 @@ public enum MovementType {
     /** Goods came back from a customer: positive. */
     RETURN;
 
-    boolean allows(int quantity) {
+    /** Whether a movement of this type may change on-hand by {@code quantity} (signed). */
+    public boolean allows(int quantity) {
         return switch (this) {
             case RECEIPT, RETURN -> quantity > 0;
             case SHIPMENT -> quantity < 0;

@@ -106,11 +106,9 @@ public class StockResource {
     public Response move(@PathParam("warehouseId") UUID warehouseId, @PathParam("productId") UUID productId,
                          @NotNull @Valid MovementRequest request) {
         MovementType type = MovementType.valueOf(request.type());
-        if (type != MovementType.ADJUSTMENT && request.quantity() <= 0) {
-            throw ApiException.invalidField("quantity", "must be positive for a " + type);
-        }
-        if (request.quantity() == 0) {
-            throw ApiException.invalidField("quantity", "must not be 0");
+        if (!type.allows(request.quantity())) {
+            throw ApiException.invalidField("quantity", type == MovementType.ADJUSTMENT ? "must not be 0"
+                    : "must be positive for a " + type);
         }
         InventoryMovement movement = inventory.move(new StockKey(warehouseId, productId), type, request.quantity(),
                 null, request.note(), caller.name());

@@ -82,12 +82,7 @@ public class WarehouseResource {
     @Operation(summary = "Replace a warehouse's editable fields",
             description = "An inactive warehouse keeps its stock but no new order is reserved from it.")
     public WarehouseView update(@PathParam("id") UUID id, @NotNull @Valid WarehouseRequest request) {
-        Warehouse current = warehouses.get(id);
-        if (!current.code().equals(request.code())) {
-            throw io.eventcommerce.servicekit.problem.ApiException.invalidField("code",
-                    "cannot change (is '" + current.code() + "')");
-        }
-        return WarehouseView.of(warehouses.update(id, request.details()));
+        return WarehouseView.of(warehouses.update(id, request.code(), request.details()));
     }
 
     @GET

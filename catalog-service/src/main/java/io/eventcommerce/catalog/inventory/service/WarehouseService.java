@@ -34,9 +34,13 @@ public class WarehouseService {
         return warehouse;
     }
 
+    /** Replaces the editable fields; the code is fixed at creation, so another code is refused (422). */
     @Transactional
-    public Warehouse update(UUID id, Details d) {
+    public Warehouse update(UUID id, String code, Details d) {
         Warehouse warehouse = get(id);
+        if (!warehouse.code().equals(code)) {
+            throw ApiException.invalidField("code", "cannot change (is '" + warehouse.code() + "')");
+        }
         warehouse.update(d.name(), d.country(), d.city(), d.priority(), d.active(), Timestamps.now());
         return warehouse;
     }

@@ -28,8 +28,8 @@ public final class CardNumbers {
         }
         Matcher run = RUN.matcher(text);
         while (run.find()) {
-            String digits = run.group().replaceAll("[ -]", "");
-            if (digits.length() >= 13 && digits.length() <= 19 && luhn(digits) && !insideUuid(text, run)) {
+            String digits = cardDigits(text, run);
+            if (digits != null) {
                 found.add(digits);
             }
         }
@@ -69,13 +69,19 @@ public final class CardNumbers {
         StringBuilder masked = new StringBuilder();
         Matcher run = RUN.matcher(text);
         while (run.find()) {
-            String digits = run.group().replaceAll("[ -]", "");
-            boolean card = digits.length() >= 13 && digits.length() <= 19 && luhn(digits) && !insideUuid(text, run);
-            run.appendReplacement(masked, Matcher.quoteReplacement(card
+            String digits = cardDigits(text, run);
+            run.appendReplacement(masked, Matcher.quoteReplacement(digits != null
                     ? "****" + digits.substring(digits.length() - 4) : run.group()));
         }
         run.appendTail(masked);
         return masked.toString();
+    }
+
+    /** The digits of the run the matcher is at, if they are a card number; otherwise null. */
+    private static String cardDigits(CharSequence text, Matcher run) {
+        String digits = run.group().replaceAll("[ -]", "");
+        boolean card = digits.length() >= 13 && digits.length() <= 19 && luhn(digits) && !insideUuid(text, run);
+        return card ? digits : null;
     }
 
     private static boolean insideUuid(CharSequence text, Matcher run) {

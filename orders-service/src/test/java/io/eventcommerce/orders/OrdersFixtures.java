@@ -55,7 +55,7 @@ final class OrdersFixtures {
 
     static ProductSnapshot snapshot(UUID productId, String price, String status, long version) {
         return new ProductSnapshot(productId, "SKU-" + productId.toString().substring(0, 8), "Kettle", "1.7 l", "Acme",
-                UUID.randomUUID(), new BigDecimal(price), new BigDecimal("5.00"), "USD", status, Map.of(), version);
+                UUID.randomUUID(), new BigDecimal(price), new BigDecimal("5.00"), "USD", status, Map.of(), version, null);
     }
 
     /** Sends the event as catalog-service's outbox would: key = product id, headers id and eventType. */

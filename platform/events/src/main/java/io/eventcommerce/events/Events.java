@@ -2,15 +2,19 @@ package io.eventcommerce.events;
 
 import io.eventcommerce.events.catalog.ProductCreated;
 import io.eventcommerce.events.catalog.ProductUpdated;
+import io.eventcommerce.events.catalog.PromotionCreated;
+import io.eventcommerce.events.catalog.PromotionUpdated;
 import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
 import io.eventcommerce.events.orders.OrderCancelled;
 import io.eventcommerce.events.orders.OrderConfirmed;
+import io.eventcommerce.events.orders.OrderDelivered;
 import io.eventcommerce.events.orders.OrderOnHold;
 import io.eventcommerce.events.orders.OrderPaid;
 import io.eventcommerce.events.orders.OrderPlaced;
+import io.eventcommerce.events.orders.OrderShipped;
 import io.eventcommerce.events.orders.PaymentCaptured;
 import io.eventcommerce.events.orders.PaymentDeclined;
 import io.eventcommerce.events.orders.PaymentRefunded;
@@ -27,6 +31,8 @@ public final class Events {
     public static final List<EventType<?>> ALL = List.of(
             ProductCreated.TYPE,
             ProductUpdated.TYPE,
+            PromotionCreated.TYPE,
+            PromotionUpdated.TYPE,
             StockLevelChanged.TYPE,
             StockReserved.TYPE,
             StockRejected.TYPE,
@@ -34,6 +40,8 @@ public final class Events {
             OrderOnHold.TYPE,
             OrderConfirmed.TYPE,
             OrderPaid.TYPE,
+            OrderShipped.TYPE,
+            OrderDelivered.TYPE,
             OrderCancelled.TYPE,
             PaymentCaptured.TYPE,
             PaymentDeclined.TYPE,

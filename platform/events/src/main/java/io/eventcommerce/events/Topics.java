@@ -18,6 +18,9 @@ public final class Topics {
     /** catalog-service's answers to the order saga (stock reserved or rejected), keyed by order id. */
     public static final String CATALOG_RESERVATION = "catalog.reservation";
 
+    /** Promotions (codes, discounts, usage limits, validity) from catalog-service, keyed by promotion id. */
+    public static final String CATALOG_PROMOTION = "catalog.promotion";
+
     /** Order lifecycle events from orders-service, keyed by order id. */
     public static final String ORDERS_ORDER = "orders.order";
 

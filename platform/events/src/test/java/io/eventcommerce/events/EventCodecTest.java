@@ -21,7 +21,7 @@ class EventCodecTest {
     private static ProductCreated productCreated() {
         return new ProductCreated(new ProductSnapshot(UUID.randomUUID(), "SKU-1", "Kettle", "1.7 l", "Acme",
                 UUID.randomUUID(), new BigDecimal("19.90"), new BigDecimal("7.10"), "USD", "ACTIVE",
-                Map.of("colour", "red"), 1));
+                Map.of("colour", "red"), 1, UUID.randomUUID()));
     }
 
     @Test

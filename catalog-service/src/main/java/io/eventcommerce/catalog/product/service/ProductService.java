@@ -93,6 +93,6 @@ public class ProductService {
 
     static ProductSnapshot snapshot(Product p) {
         return new ProductSnapshot(p.id(), p.sku(), p.name(), p.description(), p.brand(), p.categoryId(), p.price(),
-                p.cost(), p.currency(), p.status().name(), p.attributes(), p.version());
+                p.cost(), p.currency(), p.status().name(), p.attributes(), p.version(), null);
     }
 }

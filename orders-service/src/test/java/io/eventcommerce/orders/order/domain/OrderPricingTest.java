@@ -17,7 +17,7 @@ class OrderPricingTest {
 
     private static CatalogProduct product(String price, String currency, String status) {
         return CatalogProduct.from(new ProductSnapshot(UUID.randomUUID(), "SKU-" + price, "Item " + price, null, null,
-                UUID.randomUUID(), new BigDecimal(price), null, currency, status, Map.of(), 3), UUID.randomUUID(),
+                UUID.randomUUID(), new BigDecimal(price), null, currency, status, Map.of(), 3, null), UUID.randomUUID(),
                 Instant.now());
     }
 
@@ -67,9 +67,9 @@ class OrderPricingTest {
     void aNewerSnapshotReplacesTheReplicaAndAnOlderOneDoesNot() {
         CatalogProduct replica = product("10.00", "USD", "ACTIVE");
         ProductSnapshot newer = new ProductSnapshot(replica.productId(), replica.sku(), "Renamed", null, null,
-                UUID.randomUUID(), new BigDecimal("12.00"), null, "USD", "ACTIVE", Map.of(), 4);
+                UUID.randomUUID(), new BigDecimal("12.00"), null, "USD", "ACTIVE", Map.of(), 4, null);
         ProductSnapshot older = new ProductSnapshot(replica.productId(), replica.sku(), "Old", null, null,
-                UUID.randomUUID(), new BigDecimal("8.00"), null, "USD", "ACTIVE", Map.of(), 2);
+                UUID.randomUUID(), new BigDecimal("8.00"), null, "USD", "ACTIVE", Map.of(), 2, null);
 
         assertThat(replica.update(newer, UUID.randomUUID(), Instant.now())).isTrue();
         assertThat(replica.update(older, UUID.randomUUID(), Instant.now())).isFalse();

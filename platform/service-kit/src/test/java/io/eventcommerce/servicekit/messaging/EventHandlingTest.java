@@ -33,7 +33,7 @@ class EventHandlingTest {
 
     private static EventEnvelope<ProductCreated> event() {
         return EventEnvelope.wrap(new ProductCreated(new ProductSnapshot(UUID.randomUUID(), "SKU", "Kettle", null,
-                null, UUID.randomUUID(), new BigDecimal("1.00"), null, "USD", "ACTIVE", Map.of(), 0)),
+                null, UUID.randomUUID(), new BigDecimal("1.00"), null, "USD", "ACTIVE", Map.of(), 0, null)),
                 "catalog-service", Instant.now());
     }
 

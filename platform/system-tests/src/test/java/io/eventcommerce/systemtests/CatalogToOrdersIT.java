@@ -59,6 +59,27 @@ class CatalogToOrdersIT {
                 .then().body("total", equalTo(59.70f));
     }
 
+    @Test
+    void aPromotionCreatedInTheCatalogDiscountsAnOrderUpToItsUsageLimit() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String productId = Platform.createProduct("MUG-" + suffix, Platform.createCategory("Mugs " + suffix), "12.00");
+        String code = "WELCOME-" + suffix.toUpperCase();
+        catalog(CATALOG_MANAGER).body(Map.of("code", code, "kind", "FIXED", "value", "3.00", "usageLimit", 1))
+                .post("/promotions").then().statusCode(201);
+        awaitReplicaPrice(productId, "12.00");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                ORDERS_DB.count("SELECT COUNT(*) FROM catalog_promotion WHERE code = ?", code) == 1);
+
+        String customerId = Platform.createCustomer("grace-" + suffix + "@example.com");
+        Map<String, Object> order = Map.of("customerId", customerId, "promotionCode", code.toLowerCase(),
+                "lines", List.of(Map.of("productId", productId, "quantity", 2)),
+                "shippingAddress", Platform.ADDRESS, "paymentToken", "tok_approve");
+        orders(SUPPORT).body(order).post("/orders").then().statusCode(201)
+                .body("discount", equalTo(3.00f)).body("total", equalTo(21.00f));
+        orders(SUPPORT).body(order).post("/orders").then().statusCode(422)
+                .body("errors[0].field", equalTo("promotionCode"));
+    }
+
     static String placeOrder(String customerId, String productId, int quantity) {
         return orders(SUPPORT).body(Map.of("customerId", customerId, "lines",
                         List.of(Map.of("productId", productId, "quantity", quantity)),

@@ -76,6 +76,7 @@ public class OrderResource {
      * @param billingAddress  defaults to the shipping address
      * @param paymentMethodId a saved card of the customer ({@code POST /customers/{id}/payment-methods}); or
      * @param paymentToken    a token the client got from the payment gateway (simulator: {@code tok_approve}, ...)
+     * @param promotionCode   a promotion code (case-insensitive); 422 if it does not apply or is used up
      */
     public record PlaceOrder(UUID customerId,
                              @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines,
@@ -84,7 +85,8 @@ public class OrderResource {
                              @NotNull @Valid AddressInput shippingAddress,
                              @Valid AddressInput billingAddress,
                              UUID paymentMethodId,
-                             @Size(max = 100) String paymentToken) {
+                             @Size(max = 100) String paymentToken,
+                             @Size(max = 40) String promotionCode) {
 
         public record Line(@NotNull UUID productId, @NotNull @Min(1) @Max(1000) Integer quantity) {
         }
@@ -112,7 +114,8 @@ public class OrderResource {
     }
 
     public record OrderView(UUID id, UUID customerId, String status, String currency, List<LineView> lines,
-                            BigDecimal subtotal, BigDecimal discount, BigDecimal total, String channel,
+                            BigDecimal subtotal, BigDecimal discount, String promotionCode, BigDecimal total,
+                            String channel,
                             AddressInput shippingAddress, AddressInput billingAddress, UUID paymentMethodId,
                             SagaView saga, String cancelReason, String statusDetail, long version,
                             Instant createdAt, Instant updatedAt) {
@@ -128,7 +131,8 @@ public class OrderResource {
         static OrderView of(Order o) {
             return new OrderView(o.id(), o.customerId(), o.status().name(), o.currency(), o.lines().stream()
                     .map(l -> new LineView(l.lineNo(), l.productId(), l.sku(), l.name(), l.quantity(), l.unitPrice(),
-                            l.lineTotal())).toList(), o.subtotal(), o.discount(), o.total(), o.channel().name(),
+                            l.lineTotal())).toList(), o.subtotal(), o.discount(), o.promotionCode(), o.total(),
+                    o.channel().name(),
                     AddressInput.of(o.shippingAddress()), AddressInput.of(o.billingAddress()), o.paymentMethodId(),
                     new SagaView(o.stockAnswer().name(), o.fraudDecision(), o.sagaDeadline()),
                     o.cancelReason() == null ? null : o.cancelReason().name(), o.statusDetail(), o.version(),
@@ -171,7 +175,8 @@ public class OrderResource {
                 request.channel() == null ? Channel.API : Channel.valueOf(request.channel()),
                 http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(), shipping,
                 request.billingAddress() == null ? shipping : request.billingAddress().toAddress(),
-                new OrderService.Payment(request.paymentMethodId(), request.paymentToken()));
+                new OrderService.Payment(request.paymentMethodId(), request.paymentToken()),
+                request.promotionCode() == null || request.promotionCode().isBlank() ? null : request.promotionCode());
         try {
             return created(orders.place(command, key), uri, false);
         } catch (RuntimeException e) {

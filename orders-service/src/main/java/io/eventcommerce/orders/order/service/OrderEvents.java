@@ -23,10 +23,12 @@ import java.util.List;
 public class OrderEvents {
 
     private final Outbox outbox;
+    private final PromotionUses promotions;
     private final MeterRegistry meters;
 
-    public OrderEvents(Outbox outbox, MeterRegistry meters) {
+    public OrderEvents(Outbox outbox, PromotionUses promotions, MeterRegistry meters) {
         this.outbox = outbox;
+        this.promotions = promotions;
         this.meters = meters;
     }
 
@@ -38,8 +40,14 @@ public class OrderEvents {
                 order.channel().name(), order.clientIp(), order.createdAt()));
     }
 
-    /** The event of the status the saga or a person just moved the order to (ON_HOLD, CONFIRMED, CANCELLED). */
+    /**
+     * The event of the status the saga or a person just moved the order to (ON_HOLD, CONFIRMED, CANCELLED). A
+     * cancelled order also gives back its use of a promotion code here, since every cancellation passes through.
+     */
     public void moved(Order order, OrderStatus previous, Instant now) {
+        if (order.status() == OrderStatus.CANCELLED) {
+            promotions.release(order.id(), now);
+        }
         switch (order.status()) {
             case ON_HOLD -> outbox.publish(new OrderOnHold(order.id(), order.customerId(), order.fraudScore(),
                     List.of(), now));

@@ -42,18 +42,21 @@ public class OrderService {
     private final IdempotencyRecordRepository idempotency;
     private final PaymentMethodService paymentMethods;
     private final PaymentService payments;
+    private final PromotionUses promotions;
     private final OrderEvents events;
     private final OrdersConfig config;
 
     public OrderService(OrderRepository orders, CustomerRepository customers, CatalogProductRepository products,
                         IdempotencyRecordRepository idempotency, PaymentMethodService paymentMethods,
-                        PaymentService payments, OrderEvents events, OrdersConfig config) {
+                        PaymentService payments, PromotionUses promotions, OrderEvents events,
+                        OrdersConfig config) {
         this.orders = orders;
         this.customers = customers;
         this.products = products;
         this.idempotency = idempotency;
         this.paymentMethods = paymentMethods;
         this.payments = payments;
+        this.promotions = promotions;
         this.events = events;
         this.config = config;
     }
@@ -67,7 +70,7 @@ public class OrderService {
 
     public record PlaceOrder(UUID customerId, List<OrderPricing.RequestedLine> lines, Channel channel,
                              String clientIp, PostalAddress shippingAddress, PostalAddress billingAddress,
-                             Payment payment) {
+                             Payment payment, String promotionCode) {
     }
 
     /** An Idempotency-Key as sent by a caller, with the hash of the request it came with. */
@@ -78,8 +81,8 @@ public class OrderService {
     }
 
     /**
-     * Prices the lines from the product replica, stores the order {@code PENDING} and publishes {@code OrderPlaced},
-     * all in one transaction. With an idempotency key, the key is claimed first in the same transaction: a
+     * Prices the lines from the product replica, applies the promotion code and counts its use, stores the order
+     * {@code PENDING} and publishes {@code OrderPlaced}, all in one transaction. With an idempotency key, the key is claimed first in the same transaction: a
      * concurrent request with the same key waits on it and then fails on the unique key, and nothing of it remains.
      */
     @Transactional
@@ -100,13 +103,20 @@ public class OrderService {
         if (!priced.valid()) {
             throw ApiException.invalid(priced.errors());
         }
+        PromotionUses.Applied promotion = command.promotionCode() == null ? null
+                : promotions.check(command.promotionCode(), priced.subtotal(), priced.currency(), now);
         PaymentMethod method = command.payment().paymentMethodId() != null
                 ? paymentMethods.get(command.customerId(), command.payment().paymentMethodId())
                 : paymentMethods.fromToken(command.customerId(), command.payment().paymentToken(), "paymentToken");
         Order order = Order.place(orderId, priced, new Order.Placement(command.customerId(), command.channel(),
-                        command.clientIp(), command.shippingAddress(), command.billingAddress(), method.id(), null,
-                        null), config.saga().policy(), now);
+                        command.clientIp(), command.shippingAddress(), command.billingAddress(), method.id(),
+                        promotion == null ? null : promotion.promotion().code(),
+                        promotion == null ? null : promotion.discount()), config.saga().policy(), now);
         orders.persistAndFlush(order);
+        if (promotion != null) {
+            // Last, so the promotion's row lock is held for as short a time as possible.
+            promotions.claim(promotion, orderId, command.customerId(), now);
+        }
         events.placed(order, method);
         return order;
     }

@@ -8,6 +8,8 @@ import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.orders.OrderCancelled;
 import io.eventcommerce.events.orders.OrderLine;
 import io.eventcommerce.events.orders.OrderPlaced;
+import io.eventcommerce.events.orders.OrderReturned;
+import io.eventcommerce.events.orders.OrderShipped;
 import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TestTokens;
 import io.eventcommerce.testkit.TopicProbe;
@@ -146,6 +148,51 @@ class InventoryIT {
                 .get("/products/" + productId + "/stock").then().body("reserved", equalTo(0)));
         assertThat(CATALOG.query("SELECT DISTINCT status FROM stock_reservation WHERE order_id = ?",
                 split.toString())).extracting(r -> r.get("status")).containsExactly("RELEASED");
+        assertLedgerSumsToOnHand(productId);
+    }
+
+    @Test
+    void aShippedOrderLeavesTheLedgerAndARestockedReturnComesBackToTheSameWarehouses() {
+        String north = warehouse(1);
+        String south = warehouse(2);
+        String productId = productWithStock(Map.of(north, 2, south, 3));
+        UUID orderId = placeOrder(productId, 4);
+        TopicProbe.awaitKey(Topics.CATALOG_RESERVATION, orderId.toString(), "StockReserved");
+
+        OrderShipped shipped = new OrderShipped(orderId, UUID.randomUUID(), UUID.randomUUID(), "DHL", "JD1",
+                Instant.now());
+        publish(shipped);
+        publish(shipped); // a redelivery: the inbox keeps it from shipping twice
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(MANAGER)
+                .get("/products/" + productId + "/stock").then()
+                .body("onHand", equalTo(1)).body("reserved", equalTo(0)).body("available", equalTo(1)));
+        assertThat(CATALOG.count("SELECT COUNT(*) FROM inventory_movement WHERE product_id = ? AND movement_type = 'SHIPMENT' "
+                + "AND reference_id = ?", productId, orderId.toString())).isEqualTo(2);
+        assertThat(CATALOG.query("SELECT DISTINCT status FROM stock_reservation WHERE order_id = ?",
+                orderId.toString())).extracting(r -> r.get("status")).containsExactly("SHIPPED");
+        assertLedgerSumsToOnHand(productId);
+
+        publish(new OrderCancelled(orderId, UUID.randomUUID(), "SUPPORT_REQUEST", "late", "SHIPPED", Instant.now()));
+        publish(new OrderReturned(orderId, UUID.randomUUID(), "Wrong size", true, BigDecimal.TEN, "USD",
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(MANAGER)
+                .get("/warehouses/" + north + "/stock/" + productId + "/movements").then()
+                .body("items[0].type", equalTo("RETURN")));
+        given().auth().oauth2(MANAGER).get("/products/" + productId + "/stock").then()
+                .body("onHand", equalTo(5)).body("reserved", equalTo(0));
+        assertThat(CATALOG.query("SELECT DISTINCT status FROM stock_reservation WHERE order_id = ?",
+                orderId.toString())).extracting(r -> r.get("status")).containsExactly("RETURNED");
+        assertLedgerSumsToOnHand(productId);
+
+        UUID damaged = placeOrder(productId, 1);
+        TopicProbe.awaitKey(Topics.CATALOG_RESERVATION, damaged.toString(), "StockReserved");
+        publish(new OrderShipped(damaged, UUID.randomUUID(), UUID.randomUUID(), "DHL", "JD2", Instant.now()));
+        publish(new OrderReturned(damaged, UUID.randomUUID(), "Broken", false, BigDecimal.TEN, "USD", Instant.now()));
+        // Only this test publishes OrderReturned: once the inbox holds both, the damaged return has been handled.
+        await().atMost(Duration.ofSeconds(30)).until(() -> CATALOG.count("SELECT COUNT(*) FROM processed_event "
+                + "WHERE event_type = 'OrderReturned'") == 2);
+        given().auth().oauth2(MANAGER).get("/products/" + productId + "/stock").then()
+                .body("onHand", equalTo(4));
         assertLedgerSumsToOnHand(productId);
     }
 

@@ -13,6 +13,15 @@ public interface OrdersConfig {
 
     Saga saga();
 
+    Returns returns();
+
+    interface Returns {
+
+        /** How long after delivery an order may be returned. */
+        @WithDefault("P30D")
+        Duration window();
+    }
+
     interface Saga {
 
         /**

@@ -6,6 +6,8 @@ import io.eventcommerce.events.Topics;
 import io.eventcommerce.events.catalog.ProductCreated;
 import io.eventcommerce.events.catalog.ProductSnapshot;
 import io.eventcommerce.events.catalog.ProductUpdated;
+import io.eventcommerce.events.catalog.StockReserved;
+import io.eventcommerce.events.compliance.FraudAssessed;
 import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TestTokens;
 import io.eventcommerce.testkit.TopicProbe;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -95,6 +98,22 @@ final class OrdersFixtures {
         await().atMost(Duration.ofSeconds(30)).until(() -> ORDERS.count(
                 "SELECT COUNT(*) FROM catalog_product WHERE product_id = ? AND version = ?",
                 productId.toString(), version) == 1);
+    }
+
+    /** catalog-service's answer: the order's stock is reserved. */
+    static void stockReserved(String orderId) {
+        sendEvent(new StockReserved(UUID.fromString(orderId), List.of()), "catalog-service");
+    }
+
+    /** compliance-service's answer (or an officer's decision, with {@code reviewedBy}). */
+    static void fraud(String orderId, String decision, String reviewedBy) {
+        sendEvent(new FraudAssessed(UUID.fromString(orderId), null, new BigDecimal("0.420"), decision,
+                List.of("VELOCITY"), reviewedBy, Instant.now()), "compliance-service");
+    }
+
+    static void awaitStatus(String orderId, String status) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ORDERS.query(
+                "SELECT status FROM customer_order WHERE id = ?", orderId).get(0).get("status")).isEqualTo(status));
     }
 
     static Map<String, Object> replicaRow(UUID productId) {

@@ -3,8 +3,6 @@ package io.eventcommerce.orders;
 import io.eventcommerce.events.EventCodec;
 import io.eventcommerce.events.Topics;
 import io.eventcommerce.events.catalog.StockRejected;
-import io.eventcommerce.events.catalog.StockReserved;
-import io.eventcommerce.events.compliance.FraudAssessed;
 import io.eventcommerce.events.orders.OrderCancelled;
 import io.eventcommerce.events.orders.PaymentRefunded;
 import io.eventcommerce.testkit.TestTokens;
@@ -13,14 +11,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.eventcommerce.orders.OrdersFixtures.ORDERS;
+import static io.eventcommerce.orders.OrdersFixtures.awaitStatus;
+import static io.eventcommerce.orders.OrdersFixtures.fraud;
+import static io.eventcommerce.orders.OrdersFixtures.stockReserved;
 import static io.eventcommerce.orders.OrdersFixtures.SUPPORT;
 import static io.eventcommerce.orders.OrdersFixtures.createCustomer;
 import static io.eventcommerce.orders.OrdersFixtures.deliverable;
@@ -28,7 +26,6 @@ import static io.eventcommerce.orders.OrdersFixtures.productInReplica;
 import static io.eventcommerce.orders.OrdersFixtures.sendEvent;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -46,20 +43,6 @@ class SagaIT {
                         "lines", List.of(Map.of("productId", product.toString(), "quantity", 2)))))
                 .post("/orders").then().statusCode(201).body("status", equalTo("PENDING"))
                 .extract().path("id");
-    }
-
-    private static void stockReserved(String orderId) {
-        sendEvent(new StockReserved(UUID.fromString(orderId), List.of()), "catalog-service");
-    }
-
-    private static void fraud(String orderId, String decision, String reviewedBy) {
-        sendEvent(new FraudAssessed(UUID.fromString(orderId), null, new BigDecimal("0.420"), decision,
-                List.of("VELOCITY"), reviewedBy, Instant.now()), "compliance-service");
-    }
-
-    private static void awaitStatus(String orderId, String status) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ORDERS.query(
-                "SELECT status FROM customer_order WHERE id = ?", orderId).get(0).get("status")).isEqualTo(status));
     }
 
     private static Map<String, Object> order(String orderId) {

@@ -14,6 +14,7 @@ import io.eventcommerce.events.orders.OrderDelivered;
 import io.eventcommerce.events.orders.OrderOnHold;
 import io.eventcommerce.events.orders.OrderPaid;
 import io.eventcommerce.events.orders.OrderPlaced;
+import io.eventcommerce.events.orders.OrderReturned;
 import io.eventcommerce.events.orders.OrderShipped;
 import io.eventcommerce.events.orders.PaymentCaptured;
 import io.eventcommerce.events.orders.PaymentDeclined;
@@ -42,6 +43,7 @@ public final class Events {
             OrderPaid.TYPE,
             OrderShipped.TYPE,
             OrderDelivered.TYPE,
+            OrderReturned.TYPE,
             OrderCancelled.TYPE,
             PaymentCaptured.TYPE,
             PaymentDeclined.TYPE,

@@ -20,7 +20,8 @@ import java.util.UUID;
 @Table(name = "stock_reservation")
 public class StockReservation {
 
-    public enum Status { RESERVED, RELEASED, SHIPPED }
+    /** RESERVED → RELEASED (order cancelled) or SHIPPED; SHIPPED → RETURNED (order came back and was restocked). */
+    public enum Status { RESERVED, RELEASED, SHIPPED, RETURNED }
 
     @Embeddable
     public static class Key implements Serializable {
@@ -90,8 +91,11 @@ public class StockReservation {
     }
 
     public void close(Status outcome, Instant now) {
-        if (status != Status.RESERVED || outcome == Status.RESERVED) {
-            throw new InventoryException("reservation of order " + id.orderId + " is already " + status);
+        boolean legal = status == Status.RESERVED ? outcome == Status.RELEASED || outcome == Status.SHIPPED
+                : status == Status.SHIPPED && outcome == Status.RETURNED;
+        if (!legal) {
+            throw new InventoryException("reservation of order " + id.orderId + " is " + status + ", cannot become "
+                    + outcome);
         }
         status = outcome;
         updatedAt = now;

@@ -1,5 +1,8 @@
 package io.eventcommerce.catalog.inventory.service;
 
+import io.eventcommerce.catalog.inventory.domain.InventoryMovement;
+import io.eventcommerce.catalog.inventory.domain.InventoryMovementRepository;
+import io.eventcommerce.catalog.inventory.domain.MovementType;
 import io.eventcommerce.catalog.inventory.domain.StockAllocator;
 import io.eventcommerce.catalog.inventory.domain.StockKey;
 import io.eventcommerce.catalog.inventory.domain.StockLevel;
@@ -12,6 +15,8 @@ import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.orders.OrderCancelled;
 import io.eventcommerce.events.orders.OrderPlaced;
+import io.eventcommerce.events.orders.OrderReturned;
+import io.eventcommerce.events.orders.OrderShipped;
 import io.eventcommerce.servicekit.inbox.Inbox;
 import io.eventcommerce.servicekit.messaging.IncomingEvent;
 import io.eventcommerce.servicekit.outbox.Outbox;
@@ -31,8 +36,10 @@ import java.util.stream.Collectors;
 
 /**
  * catalog-service's part of the order saga. {@code OrderPlaced}: reserve every line or nothing, and answer
- * {@code StockReserved} or {@code StockRejected}. {@code OrderCancelled}: release what the order holds. Both run in
- * one transaction with the inbox record, so a redelivery has no second effect. The stock rows are locked (FOR UPDATE,
+ * {@code StockReserved} or {@code StockRejected}. {@code OrderCancelled}: release what the order holds.
+ * {@code OrderShipped}: the reserved units leave (SHIPMENT in the ledger). {@code OrderReturned} with restock: they
+ * come back to the warehouse they left (RETURN in the ledger). Each runs in one transaction with the inbox record,
+ * so a redelivery has no second effect. The stock rows are locked (FOR UPDATE,
  * in a fixed order) before availability is read, so of two orders racing for the last unit exactly one gets it.
  */
 @ApplicationScoped
@@ -44,17 +51,19 @@ public class ReservationHandler {
     private final StockLevelRepository levels;
     private final StockReservationRepository reservations;
     private final WarehouseRepository warehouses;
+    private final InventoryMovementRepository movements;
     private final InventoryService inventory;
     private final Inbox inbox;
     private final Outbox outbox;
     private final MeterRegistry meters;
 
     public ReservationHandler(StockLevelRepository levels, StockReservationRepository reservations,
-                              WarehouseRepository warehouses, InventoryService inventory, Inbox inbox, Outbox outbox,
-                              MeterRegistry meters) {
+                              WarehouseRepository warehouses, InventoryMovementRepository movements,
+                              InventoryService inventory, Inbox inbox, Outbox outbox, MeterRegistry meters) {
         this.levels = levels;
         this.reservations = reservations;
         this.warehouses = warehouses;
+        this.movements = movements;
         this.inventory = inventory;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -63,18 +72,25 @@ public class ReservationHandler {
 
     @Transactional
     public void apply(IncomingEvent event) {
-        boolean placed = event.is(OrderPlaced.TYPE);
-        if (!placed && !event.is(OrderCancelled.TYPE)) {
+        if (!event.is(OrderPlaced.TYPE) && !event.is(OrderCancelled.TYPE) && !event.is(OrderShipped.TYPE)
+                && !event.is(OrderReturned.TYPE)) {
             return;
         }
         if (!inbox.firstDelivery(CONSUMER, event.eventId(), event.type())) {
             LOG.debugf("Already applied %s", event);
             return;
         }
-        if (placed) {
+        if (event.is(OrderPlaced.TYPE)) {
             reserve(event.data(OrderPlaced.TYPE));
-        } else {
+        } else if (event.is(OrderCancelled.TYPE)) {
             release(event.data(OrderCancelled.TYPE).orderId());
+        } else if (event.is(OrderShipped.TYPE)) {
+            ship(event.data(OrderShipped.TYPE).orderId());
+        } else {
+            OrderReturned returned = event.data(OrderReturned.TYPE);
+            if (returned.restock()) {
+                restock(returned.orderId());
+            }
         }
     }
 
@@ -118,12 +134,46 @@ public class ReservationHandler {
     }
 
     private void release(UUID orderId) {
+        settle(orderId, StockReservation.Status.RESERVED, StockReservation.Status.RELEASED, "RELEASE",
+                (level, reservation, now) -> level.release(reservation.quantity(), now));
+    }
+
+    private void ship(UUID orderId) {
+        settle(orderId, StockReservation.Status.RESERVED, StockReservation.Status.SHIPPED, "SHIPMENT",
+                (level, reservation, now) -> {
+                    level.ship(reservation.quantity(), now);
+                    movements.persist(new InventoryMovement(level, MovementType.SHIPMENT, -reservation.quantity(),
+                            new InventoryMovement.Reference("ORDER", orderId), null, CONSUMER, now));
+                });
+    }
+
+    private void restock(UUID orderId) {
+        settle(orderId, StockReservation.Status.SHIPPED, StockReservation.Status.RETURNED, "RETURN",
+                (level, reservation, now) -> {
+                    level.move(MovementType.RETURN, reservation.quantity(), now);
+                    movements.persist(new InventoryMovement(level, MovementType.RETURN, reservation.quantity(),
+                            new InventoryMovement.Reference("ORDER", orderId), null, CONSUMER, now));
+                });
+    }
+
+    /** What one settlement does to a locked stock level for one reservation. */
+    private interface Settlement {
+        void apply(StockLevel level, StockReservation reservation, Instant now);
+    }
+
+    /**
+     * Moves the order's reservations that are {@code from} to {@code to}, applying {@code settlement} to their stock
+     * levels under row locks taken in a fixed order, and publishes the new levels.
+     */
+    private void settle(UUID orderId, StockReservation.Status from, StockReservation.Status to, String cause,
+                        Settlement settlement) {
         List<StockReservation> held = reservations.forOrder(orderId).stream()
-                .filter(r -> r.status() == StockReservation.Status.RESERVED)
+                .filter(r -> r.status() == from)
                 .sorted(Comparator.comparing((StockReservation r) -> r.stock().productId())
                         .thenComparing(r -> r.stock().warehouseId()))
                 .toList();
         if (held.isEmpty()) {
+            LOG.debugf("Order %s has no %s reservations; nothing to %s", orderId, from, cause);
             return;
         }
         Map<StockKey, StockLevel> byKey = levels.lockForProducts(held.stream().map(r -> r.stock().productId())
@@ -131,12 +181,12 @@ public class ReservationHandler {
                 .collect(Collectors.toMap(StockLevel::id, Function.identity()));
         Instant now = Timestamps.now();
         for (StockReservation reservation : held) {
-            byKey.get(reservation.stock()).release(reservation.quantity(), now);
-            reservation.close(StockReservation.Status.RELEASED, now);
+            settlement.apply(byKey.get(reservation.stock()), reservation, now);
+            reservation.close(to, now);
         }
         levels.flush();
         held.stream().map(StockReservation::stock).distinct()
-                .forEach(key -> inventory.published(byKey.get(key), "RELEASE", orderId, now));
-        LOG.debugf("Released %d reservations of cancelled order %s", held.size(), orderId);
+                .forEach(key -> inventory.published(byKey.get(key), cause, orderId, now));
+        LOG.debugf("%s: %d reservations of order %s are now %s", cause, held.size(), orderId, to);
     }
 }

@@ -228,6 +228,14 @@ public class Order extends VersionedEntity {
         moveTo(OrderStatus.SHIPPED, now);
     }
 
+    public void markDelivered(Instant now) {
+        moveTo(OrderStatus.DELIVERED, now);
+    }
+
+    public void markReturned(Instant now) {
+        moveTo(OrderStatus.RETURNED, now);
+    }
+
     private void moveTo(OrderStatus target, Instant now) {
         if (!status.canMoveTo(target)) {
             throw new IllegalTransitionException(status, target);

@@ -61,11 +61,13 @@ public class OrderResource {
     private final OrderService orders;
     private final PaymentService payments;
     private final Caller caller;
+    private final OrderAccess access;
 
-    public OrderResource(OrderService orders, PaymentService payments, Caller caller) {
+    public OrderResource(OrderService orders, PaymentService payments, Caller caller, OrderAccess access) {
         this.orders = orders;
         this.payments = payments;
         this.caller = caller;
+        this.access = access;
     }
 
     /**
@@ -241,11 +243,7 @@ public class OrderResource {
     }
 
     private Order readable(UUID id) {
-        Order order = orders.get(id);
-        if (!isStaff() && !caller.customerId().map(order.customerId()::equals).orElse(false)) {
-            throw ApiException.notFound("Order", id);
-        }
-        return order;
+        return access.readable(id);
     }
 
     private static Response created(Order order, UriInfo uri, boolean replayed) {
@@ -293,6 +291,6 @@ public class OrderResource {
     }
 
     private boolean isStaff() {
-        return caller.hasAnyRole(Roles.ADMIN, Roles.SUPPORT);
+        return access.isStaff();
     }
 }

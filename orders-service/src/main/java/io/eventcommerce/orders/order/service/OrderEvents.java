@@ -3,14 +3,19 @@ package io.eventcommerce.orders.order.service;
 import io.eventcommerce.events.orders.Address;
 import io.eventcommerce.events.orders.OrderCancelled;
 import io.eventcommerce.events.orders.OrderConfirmed;
+import io.eventcommerce.events.orders.OrderDelivered;
 import io.eventcommerce.events.orders.OrderOnHold;
 import io.eventcommerce.events.orders.OrderPlaced;
+import io.eventcommerce.events.orders.OrderReturned;
+import io.eventcommerce.events.orders.OrderShipped;
 import io.eventcommerce.events.orders.PaymentMethodRef;
 import io.eventcommerce.orders.order.domain.Order;
 import io.eventcommerce.orders.order.domain.OrderLine;
 import io.eventcommerce.orders.order.domain.OrderStatus;
 import io.eventcommerce.orders.order.domain.PostalAddress;
 import io.eventcommerce.orders.payment.domain.PaymentMethod;
+import io.eventcommerce.orders.shipment.domain.OrderReturn;
+import io.eventcommerce.orders.shipment.domain.Shipment;
 import io.eventcommerce.servicekit.outbox.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +65,21 @@ public class OrderEvents {
         meters.counter("eventcommerce.orders.saga", "outcome", order.status() == OrderStatus.CANCELLED
                 ? "cancelled_" + order.cancelReason().name().toLowerCase() : order.status().name().toLowerCase())
                 .increment();
+    }
+
+    public void shipped(Order order, Shipment shipment) {
+        outbox.publish(new OrderShipped(order.id(), order.customerId(), shipment.id(), shipment.carrier(),
+                shipment.trackingNumber(), shipment.shippedAt()));
+    }
+
+    public void delivered(Order order, Shipment shipment) {
+        outbox.publish(new OrderDelivered(order.id(), order.customerId(), shipment.id(),
+                order.lines().stream().map(OrderLine::productId).distinct().toList(), shipment.deliveredAt()));
+    }
+
+    public void returned(Order order, OrderReturn returned) {
+        outbox.publish(new OrderReturned(order.id(), order.customerId(), returned.reason(), returned.restock(),
+                returned.refundedAmount(), order.currency(), returned.returnedAt()));
     }
 
     public static PaymentMethodRef ref(PaymentMethod m) {

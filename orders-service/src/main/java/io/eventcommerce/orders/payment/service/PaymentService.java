@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -70,9 +71,9 @@ public class PaymentService {
         return payment;
     }
 
-    /** Refunds the order's captured payment in full. */
+    /** Refunds the order's captured payment in full; returns the amount refunded. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void refund(Order order, String reason, Instant now) {
+    public BigDecimal refund(Order order, String reason, Instant now) {
         Payment captured = payments.forOrder(order.id()).stream()
                 .filter(p -> p.status() == Payment.Status.CAPTURED).findFirst()
                 .orElseThrow(() -> new IllegalStateException("order " + order.id() + " is paid but has no capture"));
@@ -85,6 +86,7 @@ public class PaymentService {
         outbox.publish(new PaymentRefunded(captured.id(), order.id(), order.customerId(), captured.amount(),
                 captured.currency(), outcome.reference(), reason, now));
         meters.counter("eventcommerce.payments", "outcome", "refunded").increment();
+        return captured.amount();
     }
 
     public List<Payment> forOrder(UUID orderId) {

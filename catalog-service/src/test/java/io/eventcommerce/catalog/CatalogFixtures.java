@@ -1,8 +1,14 @@
 package io.eventcommerce.catalog;
 
+import io.eventcommerce.events.DomainEvent;
+import io.eventcommerce.events.EventCodec;
+import io.eventcommerce.events.EventEnvelope;
+import io.eventcommerce.events.Topics;
 import io.eventcommerce.testkit.TestTokens;
+import io.eventcommerce.testkit.TopicProbe;
 import io.restassured.http.ContentType;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +31,13 @@ final class CatalogFixtures {
         return given().auth().oauth2(MANAGER).contentType(ContentType.JSON)
                 .body(Map.of("name", unique("Category")))
                 .post("/categories").then().statusCode(201).extract().path("id");
+    }
+
+    /** Publishes an orders-service event on orders.order as its outbox would: key, headers id and eventType. */
+    static void publish(DomainEvent event) {
+        EventEnvelope<?> envelope = EventEnvelope.wrap(event, "orders-service", Instant.now());
+        TopicProbe.send(Topics.ORDERS_ORDER, envelope.aggregateId(), EventCodec.toJson(envelope),
+                Map.of("id", envelope.eventId().toString(), "eventType", envelope.type()));
     }
 
     static Map<String, Object> product(String sku, String categoryId) {

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.eventcommerce.catalog.CatalogFixtures.MANAGER;
+import static io.eventcommerce.catalog.CatalogFixtures.publish;
 import static io.eventcommerce.catalog.CatalogFixtures.createCategory;
 import static io.eventcommerce.catalog.CatalogFixtures.product;
 import static io.eventcommerce.catalog.CatalogFixtures.unique;
@@ -76,12 +77,6 @@ class InventoryIT {
                 BigDecimal.TEN.multiply(BigDecimal.valueOf(quantity)), 0)), BigDecimal.TEN, BigDecimal.ZERO,
                 BigDecimal.TEN, null, null, null, null, "WEB", null, Instant.now()));
         return orderId;
-    }
-
-    static void publish(io.eventcommerce.events.DomainEvent event) {
-        EventEnvelope<?> envelope = EventEnvelope.wrap(event, "orders-service", Instant.now());
-        TopicProbe.send(Topics.ORDERS_ORDER, envelope.aggregateId(), EventCodec.toJson(envelope),
-                Map.of("id", envelope.eventId().toString(), "eventType", envelope.type()));
     }
 
     static void assertLedgerSumsToOnHand(String productId) {

@@ -17,10 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import static io.eventcommerce.systemtests.Platform.ADDRESS;
-import static io.eventcommerce.systemtests.Platform.CATALOG_MANAGER;
 import static io.eventcommerce.systemtests.Platform.SAGA_TIMEOUT;
 import static io.eventcommerce.systemtests.Platform.SUPPORT;
-import static io.eventcommerce.systemtests.Platform.catalog;
 import static io.eventcommerce.systemtests.Platform.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,20 +33,8 @@ class OrderSagaIT {
     private static final Database ORDERS_DB = Database.of("orders");
     private static final Database CATALOG_DB = Database.of("catalog");
 
-    /** A product kept in a new warehouse with {@code onHand} units, already in orders-service's replica. */
     private static String stockedProduct(int onHand) {
-        Platform.services();
-        String productId = Platform.createProduct("SAGA-" + UUID.randomUUID().toString().substring(0, 8),
-                Platform.createCategory("Saga " + UUID.randomUUID()), "30.00");
-        String warehouse = catalog(CATALOG_MANAGER).body(Map.of("code", "W" + UUID.randomUUID().toString()
-                        .substring(0, 8).toUpperCase(), "name", "Main", "country", "GB"))
-                .post("/warehouses").then().statusCode(201).extract().path("id");
-        catalog(CATALOG_MANAGER).body(Map.of("minStock", 0, "maxStock", 50, "reorderPoint", 1, "leadTimeDays", 5))
-                .put("/warehouses/" + warehouse + "/stock/" + productId).then().statusCode(200);
-        catalog(CATALOG_MANAGER).body(Map.of("type", "RECEIPT", "quantity", onHand))
-                .post("/warehouses/" + warehouse + "/stock/" + productId + "/movements").then().statusCode(201);
-        CatalogToOrdersIT.awaitReplicaPrice(productId, "30.00");
-        return productId;
+        return Platform.stockedProduct(onHand);
     }
 
     private static String place(String customerId, String productId, int quantity, String paymentToken) {

@@ -11,6 +11,7 @@ import io.restassured.specification.RequestSpecification;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
@@ -75,6 +76,23 @@ final class Platform {
     static Map<String, Object> product(String sku, String categoryId, String price) {
         return Map.of("sku", sku, "name", "Product " + sku, "categoryId", categoryId, "price", price,
                 "status", "ACTIVE");
+    }
+
+    /** A product kept in a new warehouse with {@code onHand} units, already in orders-service's replica. */
+    static String stockedProduct(int onHand) {
+        services();
+        String productId = createProduct("SAGA-" + UUID.randomUUID().toString().substring(0, 8),
+                createCategory("Saga " + UUID.randomUUID()), "30.00");
+        String warehouse = catalog(CATALOG_MANAGER).body(Map.of("code", "W" + UUID.randomUUID().toString()
+                        .substring(0, 8).toUpperCase(), "name", "Main", "country", "GB"))
+                .post("/warehouses").then().statusCode(201).extract().path("id");
+        catalog(CATALOG_MANAGER).body(Map.of("minStock", 0, "maxStock", Math.max(50, onHand), "reorderPoint", 1,
+                        "leadTimeDays", 5))
+                .put("/warehouses/" + warehouse + "/stock/" + productId).then().statusCode(200);
+        catalog(CATALOG_MANAGER).body(Map.of("type", "RECEIPT", "quantity", onHand))
+                .post("/warehouses/" + warehouse + "/stock/" + productId + "/movements").then().statusCode(201);
+        CatalogToOrdersIT.awaitReplicaPrice(productId, "30.00");
+        return productId;
     }
 
     static String createCustomer(String email) {

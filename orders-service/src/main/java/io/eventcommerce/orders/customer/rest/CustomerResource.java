@@ -3,8 +3,6 @@ package io.eventcommerce.orders.customer.rest;
 import io.eventcommerce.orders.customer.domain.Customer;
 import io.eventcommerce.orders.customer.domain.Segment;
 import io.eventcommerce.orders.customer.service.CustomerService;
-import io.eventcommerce.servicekit.problem.ApiException;
-import io.eventcommerce.servicekit.security.Caller;
 import io.eventcommerce.servicekit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -35,11 +33,11 @@ import java.util.UUID;
 public class CustomerResource {
 
     private final CustomerService customers;
-    private final Caller caller;
+    private final CustomerAccess access;
 
-    public CustomerResource(CustomerService customers, Caller caller) {
+    public CustomerResource(CustomerService customers, CustomerAccess access) {
         this.customers = customers;
-        this.caller = caller;
+        this.access = access;
     }
 
     public record RegisterCustomer(@NotBlank @Email @Size(max = 254) String email,
@@ -74,9 +72,7 @@ public class CustomerResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.SUPPORT, Roles.CUSTOMER})
     public CustomerView get(@PathParam("id") UUID id) {
-        if (!caller.hasAnyRole(Roles.ADMIN, Roles.SUPPORT) && !caller.customerId().map(id::equals).orElse(false)) {
-            throw ApiException.notFound("Customer", id);
-        }
+        access.requireOwn(id);
         return CustomerView.of(customers.get(id));
     }
 }

@@ -1,10 +1,9 @@
 package io.eventcommerce.orders.order.rest;
 
+import io.eventcommerce.orders.customer.rest.CustomerAccess;
 import io.eventcommerce.orders.order.domain.Order;
 import io.eventcommerce.orders.order.service.OrderService;
 import io.eventcommerce.servicekit.problem.ApiException;
-import io.eventcommerce.servicekit.security.Caller;
-import io.eventcommerce.servicekit.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.util.UUID;
@@ -17,20 +16,20 @@ import java.util.UUID;
 public class OrderAccess {
 
     private final OrderService orders;
-    private final Caller caller;
+    private final CustomerAccess customers;
 
-    public OrderAccess(OrderService orders, Caller caller) {
+    public OrderAccess(OrderService orders, CustomerAccess customers) {
         this.orders = orders;
-        this.caller = caller;
+        this.customers = customers;
     }
 
     public boolean isStaff() {
-        return caller.hasAnyRole(Roles.ADMIN, Roles.SUPPORT);
+        return customers.isStaff();
     }
 
     public Order readable(UUID id) {
         Order order = orders.get(id);
-        if (!isStaff() && !caller.customerId().map(order.customerId()::equals).orElse(false)) {
+        if (!customers.mayAccess(order.customerId())) {
             throw ApiException.notFound("Order", id);
         }
         return order;

@@ -1,5 +1,7 @@
 package io.eventcommerce.orders.order.rest;
 
+import io.eventcommerce.orders.customer.domain.CustomerAddress;
+import io.eventcommerce.orders.customer.service.AddressBookService;
 import io.eventcommerce.orders.order.domain.CancelReason;
 import io.eventcommerce.orders.order.domain.Channel;
 import io.eventcommerce.orders.order.domain.Order;
@@ -47,7 +49,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,12 +66,15 @@ public class OrderResource {
     private final PaymentService payments;
     private final Caller caller;
     private final OrderAccess access;
+    private final AddressBookService addressBook;
 
-    public OrderResource(OrderService orders, PaymentService payments, Caller caller, OrderAccess access) {
+    public OrderResource(OrderService orders, PaymentService payments, Caller caller, OrderAccess access,
+                         AddressBookService addressBook) {
         this.orders = orders;
         this.payments = payments;
         this.caller = caller;
         this.access = access;
+        this.addressBook = addressBook;
     }
 
     /**
@@ -75,7 +82,10 @@ public class OrderResource {
      * not part of it: they come from the catalog, and a request that carries one is refused as an unknown field.
      *
      * @param customerId      required for staff; a customer orders for itself and may leave it out
-     * @param billingAddress  defaults to the shipping address
+     * @param shippingAddress   where to deliver; or
+     * @param shippingAddressId an entry of the customer's address book; with neither, the book's default shipping
+     *                          address
+     * @param billingAddress    or {@code billingAddressId}; defaults to the shipping address
      * @param paymentMethodId a saved card of the customer ({@code POST /customers/{id}/payment-methods}); or
      * @param paymentToken    a token the client got from the payment gateway (simulator: {@code tok_approve}, ...)
      * @param promotionCode   a promotion code (case-insensitive); 422 if it does not apply or is used up
@@ -84,8 +94,10 @@ public class OrderResource {
                              @NotEmpty @Size(max = 100) List<@NotNull @Valid Line> lines,
                              @Pattern(regexp = "WEB|MOBILE|STORE|PHONE|API", message = "WEB, MOBILE, STORE, PHONE or API")
                              String channel,
-                             @NotNull @Valid AddressInput shippingAddress,
+                             @Valid AddressInput shippingAddress,
+                             UUID shippingAddressId,
                              @Valid AddressInput billingAddress,
+                             UUID billingAddressId,
                              UUID paymentMethodId,
                              @Size(max = 100) String paymentToken,
                              @Size(max = 40) String promotionCode) {
@@ -102,11 +114,11 @@ public class OrderResource {
                                @NotBlank @Size(max = 20) String postalCode,
                                @NotNull @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code such as GB")
                                String country) {
-        PostalAddress toAddress() {
+        public PostalAddress toAddress() {
             return new PostalAddress(name, line1, line2, city, region, postalCode, country);
         }
 
-        static AddressInput of(PostalAddress a) {
+        public static AddressInput of(PostalAddress a) {
             return a == null ? null : new AddressInput(a.name(), a.line1(), a.line2(), a.city(), a.region(),
                     a.postalCode(), a.country());
         }
@@ -172,11 +184,13 @@ public class OrderResource {
         }
         List<OrderPricing.RequestedLine> lines = request.lines().stream()
                 .map(l -> new OrderPricing.RequestedLine(l.productId(), l.quantity())).toList();
-        PostalAddress shipping = request.shippingAddress().toAddress();
+        PostalAddress shipping = address(customerId, request.shippingAddress(), request.shippingAddressId(),
+                "shippingAddress", () -> addressBook.defaultShipping(customerId).map(CustomerAddress::address));
+        PostalAddress billing = address(customerId, request.billingAddress(), request.billingAddressId(),
+                "billingAddress", () -> Optional.of(shipping));
         var command = new OrderService.PlaceOrder(customerId, lines,
                 request.channel() == null ? Channel.API : Channel.valueOf(request.channel()),
-                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(), shipping,
-                request.billingAddress() == null ? shipping : request.billingAddress().toAddress(),
+                http.remoteAddress() == null ? null : http.remoteAddress().hostAddress(), shipping, billing,
                 new OrderService.Payment(request.paymentMethodId(), request.paymentToken()),
                 request.promotionCode() == null || request.promotionCode().isBlank() ? null : request.promotionCode());
         try {
@@ -273,6 +287,24 @@ public class OrderResource {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** An address given inline, or by its id in the customer's address book, or else the fallback; 422 if none. */
+    private PostalAddress address(UUID customerId, AddressInput inline, UUID bookId, String field,
+                                  Supplier<Optional<PostalAddress>> fallback) {
+        if (inline != null && bookId != null) {
+            throw ApiException.invalidField(field, "give " + field + " or " + field + "Id, not both");
+        }
+        if (inline != null) {
+            return inline.toAddress();
+        }
+        if (bookId != null) {
+            return addressBook.list(customerId).stream().filter(a -> a.id().equals(bookId)).findFirst()
+                    .map(CustomerAddress::address)
+                    .orElseThrow(() -> ApiException.invalidField(field + "Id", "not in the customer's address book"));
+        }
+        return fallback.get().orElseThrow(() -> ApiException.invalidField(field,
+                "give an address, or the id of one in the customer's address book"));
     }
 
     private UUID orderingCustomer(UUID requested) {

@@ -1,11 +1,10 @@
 package io.eventcommerce.orders.payment.rest;
 
+import io.eventcommerce.orders.customer.rest.CustomerAccess;
 import io.eventcommerce.orders.payment.domain.PaymentMethod;
 import io.eventcommerce.orders.payment.gateway.PaymentGateway;
 import io.eventcommerce.orders.payment.service.PaymentMethodService;
 import io.eventcommerce.servicekit.pci.CardNumberInput;
-import io.eventcommerce.servicekit.problem.ApiException;
-import io.eventcommerce.servicekit.security.Caller;
 import io.eventcommerce.servicekit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -44,11 +43,11 @@ import java.util.UUID;
 public class PaymentMethodResource {
 
     private final PaymentMethodService methods;
-    private final Caller caller;
+    private final CustomerAccess access;
 
-    public PaymentMethodResource(PaymentMethodService methods, Caller caller) {
+    public PaymentMethodResource(PaymentMethodService methods, CustomerAccess access) {
         this.methods = methods;
-        this.caller = caller;
+        this.access = access;
     }
 
     /** Card data for tokenization. {@link #toString()} shows neither the number nor the CVC. */
@@ -93,9 +92,6 @@ public class PaymentMethodResource {
     }
 
     private void requireOwn(UUID customerId) {
-        if (!caller.hasAnyRole(Roles.ADMIN, Roles.SUPPORT)
-                && !caller.customerId().map(customerId::equals).orElse(false)) {
-            throw ApiException.notFound("Customer", customerId);
-        }
+        access.requireOwn(customerId);
     }
 }

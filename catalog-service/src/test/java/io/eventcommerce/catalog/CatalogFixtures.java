@@ -4,6 +4,7 @@ import io.eventcommerce.events.DomainEvent;
 import io.eventcommerce.events.EventCodec;
 import io.eventcommerce.events.EventEnvelope;
 import io.eventcommerce.events.Topics;
+import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TestTokens;
 import io.eventcommerce.testkit.TopicProbe;
 import io.restassured.http.ContentType;
@@ -38,6 +39,41 @@ final class CatalogFixtures {
         EventEnvelope<?> envelope = EventEnvelope.wrap(event, "orders-service", Instant.now());
         TopicProbe.send(Topics.ORDERS_ORDER, envelope.aggregateId(), EventCodec.toJson(envelope),
                 Map.of("id", envelope.eventId().toString(), "eventType", envelope.type()));
+    }
+
+    /** An active vendor; returns its id. */
+    static String createVendor() {
+        String name = unique("Vendor");
+        return given().auth().oauth2(MANAGER).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "email", name.toLowerCase() + "@example.com", "country", "DE"))
+                .post("/vendors").then().statusCode(201).extract().path("id");
+    }
+
+    static String createWarehouse() {
+        return given().auth().oauth2(MANAGER).contentType(ContentType.JSON)
+                .body(Map.of("code", unique("WH").toUpperCase(), "name", "Warehouse", "country", "DE"))
+                .post("/warehouses").then().statusCode(201).extract().path("id");
+    }
+
+    /** Sends a CSV file as {@code token} and returns the response, whatever its status. */
+    static io.restassured.response.Response upload(String token, String vendorId, String warehouseId, String csv) {
+        return given().auth().oauth2(token).contentType("text/csv; charset=UTF-8")
+                .queryParam("warehouseId", warehouseId).queryParam("filename", "products.csv")
+                .body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/vendors/" + vendorId + "/uploads");
+    }
+
+    /**
+     * Row counts of the tables vendor onboarding writes, for "nothing was written" assertions (the messaging tables
+     * change with other tests' events still being consumed).
+     */
+    static Map<String, Long> onboardingRowCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : java.util.List.of("vendor", "vendor_upload", "vendor_upload_error", "product",
+                "stock_level", "inventory_movement")) {
+            counts.put(table, Database.of("catalog").count("SELECT COUNT(*) FROM " + table));
+        }
+        return counts;
     }
 
     static Map<String, Object> product(String sku, String categoryId) {

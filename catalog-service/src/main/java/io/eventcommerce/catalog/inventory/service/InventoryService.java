@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,6 +30,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class InventoryService {
+
+    /** A product kept without planning parameters yet: a catalog manager sets them. */
+    private static final StockLevel.Thresholds NO_THRESHOLDS = new StockLevel.Thresholds(0, 0, 0, 0);
 
     private final StockLevelRepository levels;
     private final InventoryMovementRepository movements;
@@ -79,6 +83,57 @@ public class InventoryService {
         levels.flush();
         published(level, type.name(), reference == null ? null : reference.id(), now);
         return movement;
+    }
+
+    /**
+     * Sets on-hand to a counted figure (a vendor's stock list, a stock take): an {@code ADJUSTMENT} of the difference
+     * in the ledger, in the caller's transaction. A product not yet kept in the warehouse starts being kept, with
+     * zero planning thresholds, and nothing on hand until the adjustment. Nothing is written if the figure is what
+     * is on hand already.
+     *
+     * @return the ledger line, if on-hand changed
+     * @throws InventoryException before changing anything, if the figure is below what open orders have reserved;
+     *                            the caller's transaction remains usable, so it can record that and go on
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = InventoryException.class)
+    public Optional<InventoryMovement> countTo(StockKey key, int onHand, InventoryMovement.Reference reference,
+                                               String note, String actor) {
+        Optional<StockLevel> level = levels.lock(key);
+        return level.isPresent() ? adjustTo(level.get(), false, onHand, reference, note, actor)
+                : open(key, onHand, reference, note, actor);
+    }
+
+    /**
+     * {@link #countTo} for a product created in the caller's transaction: no one else can know its stock yet, so
+     * there is nothing to lock (a locking read of a missing row would take a gap lock, which makes concurrent
+     * inserts deadlock).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<InventoryMovement> open(StockKey key, int onHand, InventoryMovement.Reference reference,
+                                            String note, String actor) {
+        StockLevel level = new StockLevel(key, NO_THRESHOLDS, Timestamps.now());
+        levels.persistAndFlush(level);
+        return adjustTo(level, true, onHand, reference, note, actor);
+    }
+
+    private Optional<InventoryMovement> adjustTo(StockLevel level, boolean opened, int onHand,
+                                                 InventoryMovement.Reference reference, String note, String actor) {
+        Instant now = Timestamps.now();
+        UUID referenceId = reference == null ? null : reference.id();
+        int difference = onHand - level.onHand();
+        if (difference == 0) {
+            if (opened) {
+                published(level, "THRESHOLDS", referenceId, now);
+            }
+            return Optional.empty();
+        }
+        level.move(MovementType.ADJUSTMENT, difference, now);
+        InventoryMovement movement = new InventoryMovement(level, MovementType.ADJUSTMENT, difference, reference, note,
+                actor, now);
+        movements.persist(movement);
+        levels.flush();
+        published(level, MovementType.ADJUSTMENT.name(), referenceId, now);
+        return Optional.of(movement);
     }
 
     public StockLevel get(StockKey key) {

@@ -24,13 +24,23 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** A sellable item. The SKU identifies it across the platform and never changes. */
+/**
+ * A sellable item. The SKU identifies it across the platform and never changes; so does the vendor that sells it
+ * (null for the platform's own products).
+ */
 @Entity
 @Table(name = "product")
 public class Product extends VersionedEntity {
 
     @Column(nullable = false, length = 64, updatable = false)
     private String sku;
+
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(name = "vendor_id", length = 36, updatable = false)
+    private UUID vendorId;
+
+    @Column(name = "vendor_product_id", length = 100)
+    private String vendorProductId;
 
     @Column(nullable = false, length = 200)
     private String name;
@@ -67,9 +77,10 @@ public class Product extends VersionedEntity {
     protected Product() {
     }
 
-    public Product(UUID id, String sku, ProductDetails details, Instant now) {
+    public Product(UUID id, String sku, UUID vendorId, ProductDetails details, Instant now) {
         super(id, now);
         this.sku = sku;
+        this.vendorId = vendorId;
         apply(details, now);
     }
 
@@ -80,6 +91,7 @@ public class Product extends VersionedEntity {
      */
     public List<String> apply(ProductDetails details, Instant now) {
         List<String> changed = new ArrayList<>();
+        vendorProductId = track(changed, "vendorProductId", vendorProductId, details.vendorProductId());
         name = track(changed, "name", name, details.name());
         description = track(changed, "description", description, details.description());
         brand = track(changed, "brand", brand, details.brand());
@@ -98,6 +110,12 @@ public class Product extends VersionedEntity {
             touch(now);
         }
         return changed;
+    }
+
+    /** The current editable fields. */
+    public ProductDetails details() {
+        return new ProductDetails(vendorProductId, name, description, brand, categoryId, price, cost, currency, status,
+                attributes());
     }
 
     private static <T> T track(List<String> changed, String field, T current, T next) {
@@ -120,6 +138,14 @@ public class Product extends VersionedEntity {
 
     public String sku() {
         return sku;
+    }
+
+    public UUID vendorId() {
+        return vendorId;
+    }
+
+    public String vendorProductId() {
+        return vendorProductId;
     }
 
     public String name() {

@@ -4,7 +4,12 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 
-/** The editable fields of a product, as one value: what a create or an update sets. */
-public record ProductDetails(String name, String description, String brand, UUID categoryId, BigDecimal price,
-                             BigDecimal cost, String currency, ProductStatus status, Map<String, String> attributes) {
+/**
+ * The editable fields of a product, as one value: what a create or an update sets.
+ *
+ * @param vendorProductId the vendor's own reference of the product, unique per vendor; only for a vendor's product
+ */
+public record ProductDetails(String vendorProductId, String name, String description, String brand, UUID categoryId,
+                             BigDecimal price, BigDecimal cost, String currency, ProductStatus status,
+                             Map<String, String> attributes) {
 }

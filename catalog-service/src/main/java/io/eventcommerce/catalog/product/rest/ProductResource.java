@@ -5,6 +5,8 @@ import io.eventcommerce.catalog.product.domain.Product;
 import io.eventcommerce.catalog.product.domain.ProductDetails;
 import io.eventcommerce.catalog.product.domain.ProductStatus;
 import io.eventcommerce.catalog.product.service.ProductService;
+import io.eventcommerce.catalog.vendor.rest.VendorAccess;
+import io.eventcommerce.servicekit.problem.ApiException;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.security.Caller;
 import io.eventcommerce.servicekit.security.Roles;
@@ -37,7 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @Path("/products")
@@ -49,16 +53,19 @@ public class ProductResource {
     private final ProductService products;
     private final CatalogConfig config;
     private final Caller caller;
+    private final VendorAccess vendorAccess;
 
-    public ProductResource(ProductService products, CatalogConfig config, Caller caller) {
+    public ProductResource(ProductService products, CatalogConfig config, Caller caller, VendorAccess vendorAccess) {
         this.products = products;
         this.config = config;
         this.caller = caller;
+        this.vendorAccess = vendorAccess;
     }
 
     /**
      * A product as clients send it, to create it (POST) or to replace its editable fields (PUT). The SKU is part of
-     * the representation but never changes: a PUT with another SKU is refused.
+     * the representation but never changes: a PUT with another SKU is refused. So is the vendor: set on POST (null for
+     * a platform product), on PUT null or the current one.
      */
     public record ProductRequest(
             @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*",
@@ -71,63 +78,91 @@ public class ProductResource {
             @DecimalMin("0.00") @Digits(integer = 10, fraction = 2) BigDecimal cost,
             @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 code such as USD") String currency,
             @Pattern(regexp = "DRAFT|ACTIVE|DISCONTINUED", message = "DRAFT, ACTIVE or DISCONTINUED") String status,
-            @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 255) String> attributes) {
+            @Size(max = 50) Map<@NotBlank @Size(max = 64) String, @NotNull @Size(max = 255) String> attributes,
+            UUID vendorId,
+            @Size(max = 100) @Pattern(regexp = "\\S(.*\\S)?", message = "no leading or trailing spaces")
+            String vendorProductId) {
 
         ProductDetails details(String defaultCurrency) {
-            return new ProductDetails(name.trim(), description, brand, categoryId, price, cost,
+            return new ProductDetails(vendorProductId, name.trim(), description, brand, categoryId, price, cost,
                     currency == null ? defaultCurrency : currency,
                     status == null ? ProductStatus.DRAFT : ProductStatus.valueOf(status), attributes);
         }
     }
 
     /**
-     * A product as the API shows it. {@code cost} is for the catalog's own staff and is left out for everyone else.
+     * A product as the API shows it. {@code cost} is for the catalog's own staff and the product's vendor, and is left
+     * out for everyone else.
      */
     public record ProductView(UUID id, String sku, String name, String description, String brand, UUID categoryId,
                               BigDecimal price, BigDecimal cost, String currency, String status,
-                              Map<String, String> attributes, long version, Instant createdAt, Instant updatedAt) {
+                              Map<String, String> attributes, UUID vendorId, String vendorProductId, long version,
+                              Instant createdAt, Instant updatedAt) {
     }
 
     @POST
     @RolesAllowed({Roles.CATALOG_MANAGER, Roles.ADMIN})
-    @Operation(summary = "Create a product", description = "Publishes ProductCreated on catalog.product.")
+    @Operation(summary = "Create a product", description = "Publishes ProductCreated on catalog.product. With "
+            + "vendorId, the product is that vendor's (vendors onboard their own through CSV uploads).")
     public Response create(@NotNull @Valid ProductRequest request, @Context UriInfo uri) {
-        Product product = products.create(request.sku(), request.details(config.defaultCurrency()));
+        Product product = products.create(request.sku(), request.vendorId(),
+                request.details(config.defaultCurrency()));
         return Response.created(uri.getAbsolutePathBuilder().path(product.id().toString()).build())
                 .entity(view(product)).build();
     }
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({Roles.CATALOG_MANAGER, Roles.ADMIN})
+    @RolesAllowed({Roles.CATALOG_MANAGER, Roles.ADMIN, Roles.VENDOR})
     @Operation(summary = "Replace a product's editable fields",
-            description = "Publishes ProductUpdated on catalog.product with the changed fields, if any changed.")
+            description = "Publishes ProductUpdated on catalog.product with the changed fields, if any changed. A "
+                    + "vendor changes only its own products (another vendor's product answers 404) and never the "
+                    + "vendor.")
     public ProductView update(@PathParam("id") UUID id, @NotNull @Valid ProductRequest request) {
-        return view(products.update(id, request.sku(), request.details(config.defaultCurrency())));
+        visible(id);
+        return view(products.update(id, request.sku(), request.vendorId(), request.details(config.defaultCurrency())));
     }
 
     @GET
     @Path("{id}")
     @Authenticated
+    @Operation(summary = "A product", description = "A vendor sees only its own products; any other id answers 404.")
     public ProductView get(@PathParam("id") UUID id) {
-        return view(products.get(id));
+        return view(visible(id));
     }
 
     @GET
     @Authenticated
+    @Operation(summary = "Products by SKU, page by page",
+            description = "A vendor lists only its own products, whatever vendorId it asks for.")
     public Page<ProductView> list(@QueryParam("categoryId") UUID categoryId,
                                   @QueryParam("status") @Pattern(regexp = "DRAFT|ACTIVE|DISCONTINUED",
                                           message = "DRAFT, ACTIVE or DISCONTINUED") String status,
+                                  @QueryParam("vendorId") UUID vendorId,
                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
-        return products.list(categoryId, status == null ? null : ProductStatus.valueOf(status), page, size)
-                .map(this::view);
+        Optional<UUID> scope = vendorAccess.scope();
+        if (scope.isPresent() && vendorId != null && !vendorId.equals(scope.get())) {
+            return Page.of(List.of(), page, size, 0);
+        }
+        return products.list(categoryId, status == null ? null : ProductStatus.valueOf(status),
+                scope.orElse(vendorId), page, size).map(this::view);
+    }
+
+    /** The product, unless the caller is a vendor and the product is not its own: then 404, as if it did not exist. */
+    private Product visible(UUID id) {
+        Product product = products.get(id);
+        if (!vendorAccess.maySee(product.vendorId())) {
+            throw ApiException.notFound("Product", id);
+        }
+        return product;
     }
 
     private ProductView view(Product p) {
-        boolean staff = caller.hasAnyRole(Roles.CATALOG_MANAGER, Roles.ADMIN);
+        boolean mayKnowCost = caller.hasAnyRole(Roles.CATALOG_MANAGER, Roles.ADMIN)
+                || p.vendorId() != null && vendorAccess.scope().map(p.vendorId()::equals).orElse(false);
         return new ProductView(p.id(), p.sku(), p.name(), p.description(), p.brand(), p.categoryId(), p.price(),
-                staff ? p.cost() : null, p.currency(), p.status().name(), p.attributes(), p.version(), p.createdAt(),
-                p.updatedAt());
+                mayKnowCost ? p.cost() : null, p.currency(), p.status().name(), p.attributes(), p.vendorId(),
+                p.vendorProductId(), p.version(), p.createdAt(), p.updatedAt());
     }
 }

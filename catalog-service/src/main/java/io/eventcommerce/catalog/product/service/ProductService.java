@@ -1,75 +1,123 @@
 package io.eventcommerce.catalog.product.service;
 
-import io.eventcommerce.servicekit.time.Timestamps;
 import io.eventcommerce.catalog.category.domain.CategoryRepository;
 import io.eventcommerce.catalog.product.domain.Product;
 import io.eventcommerce.catalog.product.domain.ProductDetails;
 import io.eventcommerce.catalog.product.domain.ProductRepository;
 import io.eventcommerce.catalog.product.domain.ProductStatus;
+import io.eventcommerce.catalog.vendor.domain.VendorRepository;
 import io.eventcommerce.events.catalog.ProductCreated;
 import io.eventcommerce.events.catalog.ProductSnapshot;
 import io.eventcommerce.events.catalog.ProductUpdated;
 import io.eventcommerce.servicekit.outbox.Outbox;
 import io.eventcommerce.servicekit.problem.ApiException;
 import io.eventcommerce.servicekit.rest.Page;
+import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
-/** Product writes: each changes the product and publishes its new state through the outbox in one transaction. */
+/**
+ * Product writes: each changes the product and publishes its new state through the outbox in one transaction.
+ * {@link #add} and {@link #change} are the two writes themselves, shared by the REST API and vendor onboarding; the
+ * public {@link #create} and {@link #update} check a single request first.
+ */
 @ApplicationScoped
 public class ProductService {
 
     private final ProductRepository products;
     private final CategoryRepository categories;
+    private final VendorRepository vendors;
     private final Outbox outbox;
 
-    public ProductService(ProductRepository products, CategoryRepository categories, Outbox outbox) {
+    public ProductService(ProductRepository products, CategoryRepository categories, VendorRepository vendors,
+                          Outbox outbox) {
         this.products = products;
         this.categories = categories;
+        this.vendors = vendors;
         this.outbox = outbox;
     }
 
+    /** @param vendorId the vendor selling it, null for a platform product */
     @Transactional
-    public Product create(String sku, ProductDetails details) {
+    public Product create(String sku, UUID vendorId, ProductDetails details) {
         requireCategory(details);
+        if (vendorId != null && !vendors.exists(vendorId)) {
+            throw ApiException.invalidField("vendorId", "unknown vendor");
+        }
+        requireVendorProductId(vendorId, details.vendorProductId(), null);
         if (products.existsBySku(sku)) {
             throw ApiException.conflict("A product with SKU '" + sku + "' already exists");
         }
-        Product product = new Product(UUID.randomUUID(), sku, details, Timestamps.now());
+        return add(sku, vendorId, details, Timestamps.now());
+    }
+
+    /**
+     * Replaces the editable fields; publishes {@code ProductUpdated} only if something changed. SKU and vendor never
+     * change.
+     *
+     * @param vendorId null to keep the vendor (a client that does not know of vendors), else it must be the current one
+     */
+    @Transactional
+    public Product update(UUID id, String sku, UUID vendorId, ProductDetails details) {
+        Product product = get(id);
+        if (!product.sku().equals(sku)) {
+            throw ApiException.invalidField("sku", "cannot change (is '" + product.sku() + "')");
+        }
+        if (vendorId != null && !vendorId.equals(product.vendorId())) {
+            throw ApiException.invalidField("vendorId", "cannot change");
+        }
+        if (!details.categoryId().equals(product.categoryId())) {
+            requireCategory(details);
+        }
+        if (!Objects.equals(details.vendorProductId(), product.vendorProductId())) {
+            requireVendorProductId(product.vendorId(), details.vendorProductId(), id);
+        }
+        change(product, details, Timestamps.now());
+        return product;
+    }
+
+    /**
+     * Adds a product and publishes {@code ProductCreated}, in the caller's transaction. The caller has checked the
+     * category, the vendor and that SKU and vendor reference are free (the unique keys remain the last guard).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Product add(String sku, UUID vendorId, ProductDetails details, Instant now) {
+        Product product = new Product(UUID.randomUUID(), sku, vendorId, details, now);
         products.persistAndFlush(product);
         outbox.publish(new ProductCreated(snapshot(product)));
         return product;
     }
 
-    /** Replaces the editable fields; publishes {@code ProductUpdated} only if something changed. */
-    @Transactional
-    public Product update(UUID id, String sku, ProductDetails details) {
-        Product product = get(id);
-        if (!product.sku().equals(sku)) {
-            throw ApiException.invalidField("sku", "cannot change (is '" + product.sku() + "')");
-        }
-        if (!details.categoryId().equals(product.categoryId())) {
-            requireCategory(details);
-        }
-        List<String> changed = product.apply(details, Timestamps.now());
+    /**
+     * Applies new editable fields to a product and publishes {@code ProductUpdated} with the changed fields, in the
+     * caller's transaction; nothing is written or published if nothing changed.
+     *
+     * @return the names of the changed fields
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> change(Product product, ProductDetails details, Instant now) {
+        List<String> changed = product.apply(details, now);
         if (!changed.isEmpty()) {
             products.flush();
             outbox.publish(new ProductUpdated(snapshot(product), changed));
         }
-        return product;
+        return changed;
     }
 
     public Product get(UUID id) {
         return products.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Product", id));
     }
 
-    public Page<Product> list(UUID categoryId, ProductStatus status, int page, int size) {
+    /** @param vendorId only this vendor's products (null: everyone's) */
+    public Page<Product> list(UUID categoryId, ProductStatus status, UUID vendorId, int page, int size) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (categoryId != null) {
@@ -79,6 +127,10 @@ public class ProductService {
         if (status != null) {
             conditions.add("status = :status");
             parameters.and("status", status);
+        }
+        if (vendorId != null) {
+            conditions.add("vendorId = :vendorId");
+            parameters.and("vendorId", vendorId);
         }
         var query = conditions.isEmpty() ? products.findAll(Sort.by("sku"))
                 : products.find(String.join(" and ", conditions), Sort.by("sku"), parameters);
@@ -91,8 +143,20 @@ public class ProductService {
         }
     }
 
+    private void requireVendorProductId(UUID vendorId, String vendorProductId, UUID except) {
+        if (vendorProductId == null) {
+            return;
+        }
+        if (vendorId == null) {
+            throw ApiException.invalidField("vendorProductId", "only a vendor's product has one");
+        }
+        if (products.vendorProductIdTaken(vendorId, vendorProductId, except)) {
+            throw ApiException.conflict("Another product of the vendor has vendorProductId '" + vendorProductId + "'");
+        }
+    }
+
     static ProductSnapshot snapshot(Product p) {
         return new ProductSnapshot(p.id(), p.sku(), p.name(), p.description(), p.brand(), p.categoryId(), p.price(),
-                p.cost(), p.currency(), p.status().name(), p.attributes(), p.version(), null);
+                p.cost(), p.currency(), p.status().name(), p.attributes(), p.version(), p.vendorId());
     }
 }

@@ -1,0 +1,211 @@
+package io.eventcommerce.catalog.onboarding.rest;
+
+import io.eventcommerce.catalog.onboarding.domain.UploadError;
+import io.eventcommerce.catalog.onboarding.domain.UploadErrorType;
+import io.eventcommerce.catalog.onboarding.domain.VendorUpload;
+import io.eventcommerce.catalog.onboarding.service.UploadService;
+import io.eventcommerce.catalog.vendor.rest.VendorAccess;
+import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.ProblemType;
+import io.eventcommerce.servicekit.rest.Page;
+import io.eventcommerce.servicekit.security.Caller;
+import io.eventcommerce.servicekit.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Matcher;
+
+/**
+ * A vendor's CSV uploads: send a file, read the history and the refused rows. A vendor acts only for itself;
+ * another vendor's id answers 404, exactly as an unknown one. See docs/vendor-onboarding.md.
+ */
+@Path("/vendors/{vendorId}/uploads")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Vendor onboarding")
+public class VendorUploadResource {
+
+    public static final String CSV = "text/csv";
+    private static final java.util.regex.Pattern DISPOSITION_FILENAME = java.util.regex.Pattern.compile(
+            "filename\\s*=\\s*(\"([^\"]*)\"|([^;\\s]+))", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final int MAX_FILE_NAME = 255;
+
+    private final UploadService uploads;
+    private final VendorAccess access;
+    private final Caller caller;
+
+    public VendorUploadResource(UploadService uploads, VendorAccess access, Caller caller) {
+        this.uploads = uploads;
+        this.access = access;
+        this.caller = caller;
+    }
+
+    public record UploadView(UUID id, UUID vendorId, UUID warehouseId, String fileName, String status,
+                             String failureReason, int totalRows, int validRows, int errorRows, int createdCount,
+                             int updatedCount, String uploadedBy, Instant startedAt, Instant finishedAt, long version) {
+
+        static UploadView of(VendorUpload u) {
+            return new UploadView(u.id(), u.vendorId(), u.warehouseId(), u.fileName(), u.status().name(),
+                    u.failureReason(), u.totalRows(), u.validRows(), u.errorRows(), u.createdCount(),
+                    u.updatedCount(), u.uploadedBy(), u.startedAt(), u.finishedAt(), u.version());
+        }
+    }
+
+    /** A refused row: where, why (a stable type code and a message naming every problem), and its text. */
+    public record UploadErrorView(int rowNumber, String type, String message, String originalRow) {
+
+        static UploadErrorView of(UploadError e) {
+            return new UploadErrorView(e.id().rowNo(), e.type().name(), e.message(), e.originalRow());
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.VENDOR, Roles.CATALOG_MANAGER, Roles.ADMIN})
+    @Operation(summary = "Upload a CSV file of products",
+            description = "The body is the file (text/csv, UTF-8), read as a stream: a header row naming the columns "
+                    + "sku, vendor_product_id, product_name, category, price, stock_quantity (required) and brand, "
+                    + "description, cost, currency (optional), then one product per row. Valid rows create or update "
+                    + "the vendor's products (ProductCreated / ProductUpdated on catalog.product) and set their stock "
+                    + "in the warehouse through the ledger; refused rows are kept with their row number, type and "
+                    + "text. Answers when the whole file is processed.")
+    @APIResponse(responseCode = "201", description = "The upload, COMPLETED, or FAILED if the file stopped being "
+            + "readable part-way (rows before that point are applied and counted)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UploadView.class)))
+    @APIResponse(responseCode = "404", description = "No such vendor, or not the caller's")
+    @APIResponse(responseCode = "409", description = "The vendor is suspended")
+    @APIResponse(responseCode = "415", description = "The body is not text/csv in UTF-8")
+    @APIResponse(responseCode = "422", description = "Empty file, unusable header row, or unknown warehouse; "
+            + "nothing was written")
+    public Response upload(@PathParam("vendorId") UUID vendorId,
+                           @Parameter(description = "The warehouse whose stock the rows' stock_quantity sets")
+                           @QueryParam("warehouseId") @NotNull UUID warehouseId,
+                           @Parameter(description = "The file's name, for the history; else taken from "
+                                   + "Content-Disposition")
+                           @QueryParam("filename") @Size(max = MAX_FILE_NAME) String filename,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @HeaderParam("Content-Disposition") String disposition,
+                           @RequestBody(required = true, content = @Content(mediaType = CSV,
+                                   schema = @Schema(type = SchemaType.STRING, format = "binary")))
+                           InputStream body,
+                           @Context UriInfo uri) {
+        access.require(vendorId);
+        requireCsv(contentType);
+        VendorUpload upload = uploads.upload(vendorId, warehouseId, fileName(filename, disposition), caller.name(),
+                body);
+        return Response.created(uri.getAbsolutePathBuilder().path(upload.id().toString()).build())
+                .entity(UploadView.of(upload)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.VENDOR, Roles.CATALOG_MANAGER, Roles.ADMIN, Roles.SUPPORT})
+    @Operation(summary = "A vendor's uploads, newest first")
+    public Page<UploadView> list(@PathParam("vendorId") UUID vendorId,
+                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                 @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
+                                 int size) {
+        access.require(vendorId);
+        return uploads.list(vendorId, page, size).map(UploadView::of);
+    }
+
+    @GET
+    @Path("{uploadId}")
+    @RolesAllowed({Roles.VENDOR, Roles.CATALOG_MANAGER, Roles.ADMIN, Roles.SUPPORT})
+    @Operation(summary = "An upload: its status and counts")
+    public UploadView get(@PathParam("vendorId") UUID vendorId, @PathParam("uploadId") UUID uploadId) {
+        access.require(vendorId);
+        return UploadView.of(uploads.get(vendorId, uploadId));
+    }
+
+    @GET
+    @Path("{uploadId}/errors")
+    @RolesAllowed({Roles.VENDOR, Roles.CATALOG_MANAGER, Roles.ADMIN, Roles.SUPPORT})
+    @Operation(summary = "The rows an upload refused, by row number",
+            description = "Row 1 is the first data row after the header; blank rows are not counted. type filters "
+                    + "by error type.")
+    public Page<UploadErrorView> errors(@PathParam("vendorId") UUID vendorId, @PathParam("uploadId") UUID uploadId,
+                                        @QueryParam("type") @Pattern(regexp = "[A-Z_]{1,40}",
+                                                message = "an error type such as SKU_TAKEN") String type,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                        @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1)
+                                        @Max(Page.MAX_SIZE) int size) {
+        access.require(vendorId);
+        return uploads.errors(vendorId, uploadId, errorType(type), page, size).map(UploadErrorView::of);
+    }
+
+    private static UploadErrorType errorType(String type) {
+        if (type == null) {
+            return null;
+        }
+        try {
+            return UploadErrorType.valueOf(type);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField("type", "unknown error type '" + type + "'");
+        }
+    }
+
+    /** text/csv, in UTF-8 (or its subset US-ASCII) if a charset is named. */
+    private static void requireCsv(String contentType) {
+        MediaType type;
+        try {
+            type = contentType == null ? null : MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            type = null;
+        }
+        String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        boolean csv = type != null && type.isCompatible(MediaType.valueOf(CSV)) && !type.isWildcardType()
+                && !type.isWildcardSubtype();
+        if (!csv || charset != null && !charset.equalsIgnoreCase(StandardCharsets.UTF_8.name())
+                && !charset.equalsIgnoreCase(StandardCharsets.US_ASCII.name())) {
+            throw new ApiException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the file as text/csv in UTF-8");
+        }
+    }
+
+    /** The name the vendor gave the file, without any path and control characters; null if none. */
+    static String fileName(String fromQuery, String disposition) {
+        String name = fromQuery;
+        if ((name == null || name.isBlank()) && disposition != null) {
+            Matcher m = DISPOSITION_FILENAME.matcher(disposition);
+            name = m.find() ? (m.group(2) != null ? m.group(2) : m.group(3)) : null;
+        }
+        if (name == null) {
+            return null;
+        }
+        name = name.replaceAll("\\p{Cntrl}", "");
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).trim();
+        if (name.isEmpty()) {
+            return null;
+        }
+        return name.length() > MAX_FILE_NAME ? name.substring(0, MAX_FILE_NAME) : name;
+    }
+}

@@ -1,6 +1,13 @@
 package io.eventcommerce.catalog.category.domain;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -30,5 +37,28 @@ public final class CategoryTree {
             current = parentOf.apply(current);
         }
         return false;
+    }
+
+    /**
+     * {@code root} and every category below it.
+     *
+     * @param parentOf each category's parent (null for a root)
+     */
+    public static Set<UUID> subtree(UUID root, Map<UUID, UUID> parentOf) {
+        Map<UUID, List<UUID>> children = new HashMap<>();
+        parentOf.forEach((child, parent) -> {
+            if (parent != null) {
+                children.computeIfAbsent(parent, p -> new ArrayList<>()).add(child);
+            }
+        });
+        Set<UUID> subtree = new LinkedHashSet<>();
+        Deque<UUID> pending = new ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            UUID next = pending.pop();
+            if (subtree.add(next)) {
+                pending.addAll(children.getOrDefault(next, List.of()));
+            }
+        }
+        return subtree;
     }
 }

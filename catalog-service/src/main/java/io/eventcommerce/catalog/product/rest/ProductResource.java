@@ -3,6 +3,7 @@ package io.eventcommerce.catalog.product.rest;
 import io.eventcommerce.catalog.CatalogConfig;
 import io.eventcommerce.catalog.product.domain.Product;
 import io.eventcommerce.catalog.product.domain.ProductDetails;
+import io.eventcommerce.catalog.product.domain.ProductSearch;
 import io.eventcommerce.catalog.product.domain.ProductStatus;
 import io.eventcommerce.catalog.product.service.ProductService;
 import io.eventcommerce.catalog.vendor.rest.VendorAccess;
@@ -133,20 +134,38 @@ public class ProductResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "Products by SKU, page by page",
-            description = "A vendor lists only its own products, whatever vendorId it asks for.")
-    public Page<ProductView> list(@QueryParam("categoryId") UUID categoryId,
+    @Operation(summary = "Search products, page by page",
+            description = "q: words to find in name, brand and description (every word required, each matched as "
+                    + "the start of a word), or the start of an SKU. Filters: a category with its subcategories, "
+                    + "status, vendor, brand, price range. sort: RELEVANCE (default with q), SKU (default without), "
+                    + "NAME, PRICE_ASC, PRICE_DESC, NEWEST. A vendor finds only its own products, whatever vendorId "
+                    + "it asks for.")
+    public Page<ProductView> list(@QueryParam("q") @Size(max = 200) String q,
+                                  @QueryParam("categoryId") UUID categoryId,
                                   @QueryParam("status") @Pattern(regexp = "DRAFT|ACTIVE|DISCONTINUED",
                                           message = "DRAFT, ACTIVE or DISCONTINUED") String status,
                                   @QueryParam("vendorId") UUID vendorId,
+                                  @QueryParam("brand") @Size(max = 100) String brand,
+                                  @QueryParam("minPrice") @DecimalMin("0.00") BigDecimal minPrice,
+                                  @QueryParam("maxPrice") @DecimalMin("0.00") BigDecimal maxPrice,
+                                  @QueryParam("sort") @Pattern(regexp = "RELEVANCE|SKU|NAME|PRICE_ASC|PRICE_DESC|NEWEST",
+                                          message = "RELEVANCE, SKU, NAME, PRICE_ASC, PRICE_DESC or NEWEST")
+                                  String sort,
                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                   @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         Optional<UUID> scope = vendorAccess.scope();
         if (scope.isPresent() && vendorId != null && !vendorId.equals(scope.get())) {
             return Page.of(List.of(), page, size, 0);
         }
-        return products.list(categoryId, status == null ? null : ProductStatus.valueOf(status),
-                scope.orElse(vendorId), page, size).map(this::view);
+        if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
+            throw ApiException.invalidField("minPrice", "must not exceed maxPrice");
+        }
+        ProductSearch.Order order = sort != null ? ProductSearch.Order.valueOf(sort)
+                : q == null || q.isBlank() ? ProductSearch.Order.SKU : ProductSearch.Order.RELEVANCE;
+        return products.search(q == null || q.isBlank() ? null : q, categoryId,
+                status == null ? null : ProductStatus.valueOf(status), scope.orElse(vendorId),
+                brand == null || brand.isBlank() ? null : brand.trim(), minPrice, maxPrice, order, page, size)
+                .map(this::view);
     }
 
     /** The product, unless the caller is a vendor and the product is not its own: then 404, as if it did not exist. */

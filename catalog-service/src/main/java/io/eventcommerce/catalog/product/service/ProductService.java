@@ -1,9 +1,11 @@
 package io.eventcommerce.catalog.product.service;
 
 import io.eventcommerce.catalog.category.domain.CategoryRepository;
+import io.eventcommerce.catalog.category.domain.CategoryTree;
 import io.eventcommerce.catalog.product.domain.Product;
 import io.eventcommerce.catalog.product.domain.ProductDetails;
 import io.eventcommerce.catalog.product.domain.ProductRepository;
+import io.eventcommerce.catalog.product.domain.ProductSearch;
 import io.eventcommerce.catalog.product.domain.ProductStatus;
 import io.eventcommerce.catalog.vendor.domain.VendorRepository;
 import io.eventcommerce.events.catalog.ProductCreated;
@@ -13,15 +15,16 @@ import io.eventcommerce.servicekit.outbox.Outbox;
 import io.eventcommerce.servicekit.problem.ApiException;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -117,24 +120,24 @@ public class ProductService {
     }
 
     /** @param vendorId only this vendor's products (null: everyone's) */
-    public Page<Product> list(UUID categoryId, ProductStatus status, UUID vendorId, int page, int size) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
+    /**
+     * Products by free text and filters; a category includes its subcategories. An unknown category finds nothing
+     * rather than everything.
+     */
+    public Page<Product> search(String text, UUID categoryId, ProductStatus status, UUID vendorId, String brand,
+                                BigDecimal minPrice, BigDecimal maxPrice, ProductSearch.Order order, int page,
+                                int size) {
+        Set<UUID> categoryIds = Set.of();
         if (categoryId != null) {
-            conditions.add("categoryId = :categoryId");
-            parameters.and("categoryId", categoryId);
+            Map<UUID, UUID> parentOf = new HashMap<>();
+            categories.listAll().forEach(c -> parentOf.put(c.id(), c.parentId()));
+            if (!parentOf.containsKey(categoryId)) {
+                return Page.of(List.of(), page, size, 0);
+            }
+            categoryIds = CategoryTree.subtree(categoryId, parentOf);
         }
-        if (status != null) {
-            conditions.add("status = :status");
-            parameters.and("status", status);
-        }
-        if (vendorId != null) {
-            conditions.add("vendorId = :vendorId");
-            parameters.and("vendorId", vendorId);
-        }
-        var query = conditions.isEmpty() ? products.findAll(Sort.by("sku"))
-                : products.find(String.join(" and ", conditions), Sort.by("sku"), parameters);
-        return Page.of(query.page(page, size).list(), page, size, query.count());
+        return products.search(new ProductSearch(text, categoryIds, status, vendorId, brand, minPrice, maxPrice,
+                order), page, size);
     }
 
     private void requireCategory(ProductDetails details) {

@@ -272,4 +272,25 @@ class InventoryIT {
         TopicProbe.awaitKey(Topics.CATALOG_RESERVATION, marker.toString(), "StockReserved");
         given().auth().oauth2(MANAGER).get("/products/" + productId + "/stock").then().body("reserved", equalTo(3));
     }
+
+    @Test
+    void anOrderImportedFromHistoryReservesNothing() {
+        String warehouse = warehouse(1);
+        String productId = productWithStock(Map.of(warehouse, 5));
+        UUID orderId = UUID.randomUUID();
+        EventEnvelope<OrderPlaced> envelope = EventEnvelope.wrap(new OrderPlaced(orderId, UUID.randomUUID(),
+                "DELIVERED", "USD", List.of(new OrderLine(1, UUID.fromString(productId), "SKU", "Kettle", 2,
+                BigDecimal.TEN, BigDecimal.TEN, 0)), BigDecimal.TEN, BigDecimal.ZERO, BigDecimal.TEN, null, null,
+                null, null, "WEB", null, Instant.parse("2025-01-01T00:00:00Z"), true), "orders-service",
+                Instant.now());
+        TopicProbe.send(Topics.ORDERS_ORDER, envelope.aggregateId(), EventCodec.toJson(envelope),
+                Map.of("id", envelope.eventId().toString(), "eventType", envelope.type()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> CATALOG.count(
+                "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", envelope.eventId().toString()) == 1);
+        assertThat(CATALOG.count("SELECT COUNT(*) FROM stock_reservation WHERE order_id = ?", orderId.toString()))
+                .isZero();
+        assertThat(TopicProbe.readAll(Topics.CATALOG_RESERVATION)).noneMatch(r -> orderId.toString().equals(r.key()));
+        given().auth().oauth2(MANAGER).get("/products/" + productId + "/stock").then()
+                .body("reserved", equalTo(0)).body("onHand", equalTo(5));
+    }
 }

@@ -95,6 +95,11 @@ public class ReservationHandler {
     }
 
     private void reserve(OrderPlaced order) {
+        if (order.imported()) {
+            // Backfilled history: the goods left long ago; nothing to reserve and nobody waiting for an answer.
+            LOG.debugf("Imported order %s: no reservation", order.orderId());
+            return;
+        }
         if (!reservations.forOrder(order.orderId()).isEmpty()) {
             LOG.warnf("Order %s already holds stock; OrderPlaced ignored", order.orderId());
             return;

@@ -161,6 +161,36 @@ public class Order extends VersionedEntity {
         return order;
     }
 
+    /**
+     * An order backfilled from history: it is stored in the final status it reached, with its original placing time
+     * and last change, and nothing of the saga is awaited. {@code priced} carries the historical prices.
+     */
+    public static Order imported(UUID id, OrderPricing.Result priced, Placement p, ImportedTimeline timeline,
+                                 CancelReason cancelReason) {
+        Order order = new Order(id, timeline.placedAt());
+        BigDecimal discount = p.discount() == null ? BigDecimal.ZERO.setScale(2) : p.discount();
+        if (discount.signum() < 0 || discount.compareTo(priced.subtotal()) > 0) {
+            throw new IllegalArgumentException("discount must be between 0 and the subtotal");
+        }
+        order.customerId = p.customerId();
+        order.status = timeline.status();
+        order.currency = priced.currency();
+        order.subtotal = priced.subtotal();
+        order.discount = discount;
+        order.total = priced.subtotal().subtract(discount);
+        order.promotionCode = p.promotionCode();
+        order.channel = p.channel();
+        order.shippingAddress = p.shippingAddress();
+        order.billingAddress = p.billingAddress();
+        order.paymentMethodId = p.paymentMethodId();
+        order.stockAnswer = timeline.paid() ? StockAnswer.RESERVED : StockAnswer.AWAITING;
+        order.cancelReason = timeline.status() == OrderStatus.CANCELLED ? cancelReason : null;
+        order.statusDetail = timeline.status() == OrderStatus.CANCELLED ? "Imported from history" : null;
+        order.lines.addAll(priced.lines());
+        order.touch(timeline.lastChange());
+        return order;
+    }
+
     /** Records catalog-service's answer; {@link #advance} acts on it. Later answers to the same question are ignored. */
     public boolean recordStock(boolean reserved, String detail, Instant now) {
         if (stockAnswer != StockAnswer.AWAITING) {

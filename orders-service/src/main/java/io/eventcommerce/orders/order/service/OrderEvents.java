@@ -38,11 +38,16 @@ public class OrderEvents {
     }
 
     public void placed(Order order, PaymentMethod method) {
+        placed(order, method, false);
+    }
+
+    /** {@code imported}: backfilled history, which the saga's participants must not act on. */
+    public void placed(Order order, PaymentMethod method, boolean imported) {
         List<io.eventcommerce.events.orders.OrderLine> lines = order.lines().stream().map(OrderEvents::line).toList();
         outbox.publish(new OrderPlaced(order.id(), order.customerId(), order.status().name(), order.currency(), lines,
                 order.subtotal(), order.discount(), order.total(), order.promotionCode(),
                 address(order.shippingAddress()), address(order.billingAddress()), ref(method),
-                order.channel().name(), order.clientIp(), order.createdAt()));
+                order.channel().name(), order.clientIp(), order.createdAt(), imported));
     }
 
     /**
@@ -65,6 +70,12 @@ public class OrderEvents {
         meters.counter("eventcommerce.orders.saga", "outcome", order.status() == OrderStatus.CANCELLED
                 ? "cancelled_" + order.cancelReason().name().toLowerCase() : order.status().name().toLowerCase())
                 .increment();
+    }
+
+    /** The cancellation of an order imported from history: it gave nothing back (nothing was held for it). */
+    public void cancelledImported(Order order, OrderStatus previous, Instant cancelledAt) {
+        outbox.publish(new OrderCancelled(order.id(), order.customerId(), order.cancelReason().name(),
+                order.statusDetail(), previous.name(), cancelledAt));
     }
 
     public void shipped(Order order, Shipment shipment) {

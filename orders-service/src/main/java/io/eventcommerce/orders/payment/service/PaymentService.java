@@ -89,6 +89,30 @@ public class PaymentService {
         return captured.amount();
     }
 
+    /** Reference of payments backfilled by the history import: taken long ago, by whatever gateway was used then. */
+    public static final String IMPORTED_REFERENCE = "imported";
+
+    /** Records, without calling the gateway, that an imported order was paid at {@code paidAt}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Payment recordImported(Order order, PaymentMethod method, Instant paidAt) {
+        Payment payment = Payment.captured(order.id(), method.id(), order.total(), order.currency(),
+                IMPORTED_REFERENCE, paidAt);
+        payments.persist(payment);
+        outbox.publish(new PaymentCaptured(payment.id(), order.id(), order.customerId(), payment.amount(),
+                payment.currency(), IMPORTED_REFERENCE, OrderEvents.ref(method), paidAt));
+        outbox.publish(new OrderPaid(order.id(), order.customerId(), payment.id(), payment.amount(),
+                payment.currency(), paidAt));
+        return payment;
+    }
+
+    /** Records, without calling the gateway, that an imported payment was refunded at {@code refundedAt}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordImportedRefund(Order order, Payment payment, String reason, Instant refundedAt) {
+        payment.refunded(payment.amount(), refundedAt);
+        outbox.publish(new PaymentRefunded(payment.id(), order.id(), order.customerId(), payment.amount(),
+                payment.currency(), IMPORTED_REFERENCE, reason, refundedAt));
+    }
+
     public List<Payment> forOrder(UUID orderId) {
         return payments.forOrder(orderId);
     }

@@ -1,0 +1,81 @@
+package io.eventcommerce.devstack.datagen;
+
+import io.eventcommerce.devstack.StackException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** How far the platform's consumer groups are behind their topics, summed over every group and partition. */
+final class ConsumerLag {
+
+    private ConsumerLag() {
+    }
+
+    static long total(String bootstrapServers) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            long lag = 0;
+            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                if (committed.isEmpty()) {
+                    continue;
+                }
+                Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                        .collect(Collectors.toMap(Function.identity(), tp -> OffsetSpec.latest()));
+                Map<TopicPartition, Long> ends = new HashMap<>();
+                admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
+                        .forEach((tp, info) -> ends.put(tp, info.offset()));
+                for (var entry : committed.entrySet()) {
+                    if (entry.getValue() != null) {
+                        lag += Math.max(0, ends.getOrDefault(entry.getKey(), 0L) - entry.getValue().offset());
+                    }
+                }
+            }
+            return lag;
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new StackException("Cannot read consumer lag: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted", e);
+        }
+    }
+
+    /**
+     * Waits until no group lags for {@code stable} in a row (Debezium may still be producing what was committed
+     * a moment ago), or fails after {@code timeout}.
+     */
+    static void awaitCaughtUp(String bootstrapServers, Duration stable, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long zeroSince = -1;
+        while (System.nanoTime() < deadline) {
+            long lag = total(bootstrapServers);
+            long now = System.nanoTime();
+            if (lag == 0) {
+                if (zeroSince < 0) {
+                    zeroSince = now;
+                } else if (now - zeroSince >= stable.toNanos()) {
+                    return;
+                }
+            } else {
+                zeroSince = -1;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("Interrupted", e);
+            }
+        }
+        throw new StackException("Consumers still lag " + total(bootstrapServers) + " records after " + timeout);
+    }
+}

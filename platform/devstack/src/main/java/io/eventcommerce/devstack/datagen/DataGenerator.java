@@ -1,0 +1,310 @@
+package io.eventcommerce.devstack.datagen;
+
+import io.eventcommerce.devstack.StackException;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * Fills a running platform through its APIs with the data of a {@link Synthesis}: categories, products, warehouses
+ * and stock, promotions, customers, two years of orders (through the admin history import, so they keep their
+ * times and statuses and publish their events), and reviews by the customers who received the products. Writes
+ * the ground truth of the fraud-like orders to {@code fraud-labels.csv} in the output folder.
+ */
+public final class DataGenerator {
+
+    private static final int THREADS = 8;
+    private static final int IMPORT_BATCH = 250;
+
+    private final PlatformApi api;
+    private final PrintWriter out;
+    private final Path outputDir;
+
+    public DataGenerator(URI catalog, URI orders, PrintWriter out, Path outputDir) {
+        this.api = new PlatformApi(catalog, orders);
+        this.out = out;
+        this.outputDir = outputDir;
+    }
+
+    /** What was loaded, and how long it took. */
+    public record Summary(Map<String, Integer> counts, Duration took) {
+    }
+
+    public Summary generate(Scale scale, long seed) {
+        long started = System.nanoTime();
+        out.printf("Generating %s data with seed %d …%n", scale.name().toLowerCase(), seed);
+        out.flush();
+        Synthesis s = Synthesis.of(scale, seed, Instant.now());
+        Map<String, Integer> counts = new LinkedHashMap<>();
+
+        List<String> categoryIds = new ArrayList<>();
+        Progress progress = new Progress(out, "categories", s.categories.size());
+        for (Synthesis.Category c : s.categories) {
+            Map<String, Object> body = new HashMap<>(Map.of("name", c.name()));
+            if (c.parent() >= 0) {
+                body.put("parentId", categoryIds.get(c.parent()));
+            }
+            categoryIds.add(api.create(api.catalog("POST", "/categories", body), "category " + c.name()));
+            progress.advance(1);
+        }
+        progress.finish();
+        counts.put("categories", categoryIds.size());
+
+        List<String> productIds = parallel("products", s.products.size(), i -> {
+            Synthesis.Product p = s.products.get(i);
+            return api.create(api.catalog("POST", "/products", Map.of("sku", p.sku(), "name", p.name(), "brand",
+                    p.brand(), "categoryId", categoryIds.get(p.category()), "price", p.price(), "cost", p.cost(),
+                    "currency", "USD", "status", "ACTIVE", "description", "Generated " + p.name())), p.sku());
+        });
+        counts.put("products", productIds.size());
+
+        List<String> warehouseIds = new ArrayList<>();
+        String[] countries = {"US", "DE", "GB"};
+        for (int w = 0; w < scale.warehouses; w++) {
+            warehouseIds.add(api.create(api.catalog("POST", "/warehouses", Map.of("code",
+                    "GEN" + seed + "-W" + (w + 1), "name", "Warehouse " + (w + 1), "country",
+                    countries[w % countries.length], "priority", 10 * (w + 1))), "warehouse " + (w + 1)));
+        }
+        parallel("stock", s.stock.size(), i -> {
+            Synthesis.Stock st = s.stock.get(i);
+            String path = "/warehouses/" + warehouseIds.get(st.warehouse()) + "/stock/" + productIds.get(st.product());
+            expect(api.catalog("PUT", path, Map.of("minStock", 5, "maxStock", 1000, "reorderPoint", st.reorderPoint(),
+                    "leadTimeDays", 7)), 200, "stock thresholds");
+            expect(api.catalog("POST", path + "/movements", Map.of("type", "RECEIPT", "quantity", st.onHand(),
+                    "note", "opening stock")), 201, "opening stock");
+            return path;
+        });
+        counts.put("warehouses", warehouseIds.size());
+        counts.put("stockLevels", s.stock.size());
+
+        parallel("promotions", s.promotions.size(), i -> {
+            Synthesis.Promotion p = s.promotions.get(i);
+            Map<String, Object> body = new HashMap<>(Map.of("code", p.code(), "kind", p.kind(), "value", p.value(),
+                    "startsAt", p.startsAt().toString(), "description", "Generated campaign"));
+            if (p.endsAt() != null) {
+                body.put("endsAt", p.endsAt().toString());
+            }
+            if (p.minimumOrder() != null) {
+                body.put("minimumOrder", p.minimumOrder());
+            }
+            if (p.usageLimit() != null) {
+                body.put("usageLimit", p.usageLimit());
+            }
+            return api.create(api.catalog("POST", "/promotions", body), "promotion " + p.code());
+        });
+        counts.put("promotions", s.promotions.size());
+
+        // Each customer with a saved card (the simulator's approving test card), which its orders were paid with.
+        List<String> customerAndCard = parallel("customers", s.customers.size(), i -> {
+            Synthesis.Customer c = s.customers.get(i);
+            String id = api.create(api.orders("POST", "/customers", Map.of("email", c.email(), "firstName",
+                    c.firstName(), "lastName", c.lastName(), "segment", c.segment(), "country", c.country())),
+                    c.email());
+            String card = api.create(api.orders("POST", "/customers/" + id + "/payment-methods", Map.of("cardNumber",
+                    "4242 4242 4242 4242", "expMonth", 12, "expYear", 2030, "cvc", "123")), "card of " + c.email());
+            return id + " " + card;
+        });
+        List<String> customerIds = customerAndCard.stream().map(v -> v.split(" ")[0]).toList();
+        List<String> cardIds = customerAndCard.stream().map(v -> v.split(" ")[1]).toList();
+        counts.put("customers", customerIds.size());
+
+        importOrders(s, productIds, customerIds, cardIds);
+        counts.put("orders", s.orders.size());
+        counts.put("orderItems", s.orders.stream().mapToInt(o -> o.lines().size()).sum());
+        counts.put("shipped", (int) s.orders.stream().filter(o -> o.shippedAt() != null).count());
+
+        counts.put("reviews", writeReviews(s, productIds, customerIds));
+        counts.put("fraudLabelled", writeFraudLabels(s));
+        return new Summary(counts, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private void importOrders(Synthesis s, List<String> productIds, List<String> customerIds,
+                              List<String> cardIds) {
+        Progress progress = new Progress(out, "orders", s.orders.size());
+        List<List<Synthesis.Order>> batches = new ArrayList<>();
+        for (int i = 0; i < s.orders.size(); i += IMPORT_BATCH) {
+            batches.add(s.orders.subList(i, Math.min(i + IMPORT_BATCH, s.orders.size())));
+        }
+        runParallel(batches.size(), b -> {
+            List<Map<String, Object>> body = batches.get(b).stream()
+                    .map(o -> orderBody(s, o, productIds, customerIds, cardIds)).toList();
+            // The products reach orders-service's replica through Kafka: until they have, the import answers
+            // 422 "unknown product". Wait for them, a little longer each time.
+            for (int attempt = 0; ; attempt++) {
+                PlatformApi.Reply reply = api.orders("POST", "/admin/orders/import", Map.of("orders", body));
+                if (reply.ok()) {
+                    break;
+                }
+                if (reply.status() != 422 || !reply.text().contains("unknown product") || attempt > 60) {
+                    throw new StackException("Importing orders failed with " + reply.status() + ": "
+                            + reply.text().substring(0, Math.min(2000, reply.text().length())));
+                }
+                pause(Duration.ofSeconds(1));
+            }
+            progress.advance(batches.get(b).size());
+            return null;
+        });
+        progress.finish();
+    }
+
+    private static Map<String, Object> orderBody(Synthesis s, Synthesis.Order o, List<String> productIds,
+                                                 List<String> customerIds, List<String> cardIds) {
+        Synthesis.Customer customer = s.customers.get(o.customer());
+        Map<String, Object> body = new HashMap<>();
+        body.put("id", o.id().toString());
+        body.put("customerId", customerIds.get(o.customer()));
+        body.put("status", o.status());
+        body.put("channel", o.channel());
+        body.put("lines", o.lines().stream().map(l -> Map.of("productId", productIds.get(l.product()), "quantity",
+                l.quantity(), "unitPrice", l.unitPrice())).toList());
+        body.put("shippingAddress", Map.of("name", customer.firstName() + " " + customer.lastName(),
+                "line1", (1 + Math.abs(o.id().hashCode() % 200)) + " Market Street", "city", "City of "
+                        + o.shipCountry(), "postalCode", String.format("%05d", Math.abs(o.id().hashCode() % 99999)),
+                "country", o.shipCountry()));
+        body.put("paymentMethodId", cardIds.get(o.customer()));
+        body.put("placedAt", o.placedAt().toString());
+        put(body, "paidAt", o.paidAt());
+        put(body, "shippedAt", o.shippedAt());
+        put(body, "deliveredAt", o.deliveredAt());
+        put(body, "returnedAt", o.returnedAt());
+        put(body, "cancelledAt", o.cancelledAt());
+        if (o.cancelReason() != null) {
+            body.put("cancelReason", o.cancelReason());
+        }
+        if (o.shippedAt() != null) {
+            body.put("shipment", Map.of("carrier", List.of("UPS", "DHL", "FedEx", "USPS").get(Math.abs(o.id()
+                    .hashCode() % 4)), "trackingNumber", "T" + o.id().toString().replace("-", "").substring(0, 16)));
+        }
+        if (o.returnedAt() != null) {
+            body.put("returned", Map.of("reason", "Did not fit", "restock", true));
+        }
+        return body;
+    }
+
+    private static void put(Map<String, Object> body, String field, Instant value) {
+        if (value != null) {
+            body.put(field, value.toString());
+        }
+    }
+
+    /**
+     * Reviews by customers who received the product. catalog-service learns deliveries from Kafka, so a review
+     * refused with 403 (not yet a verified buyer) is tried again in the next round.
+     */
+    private int writeReviews(Synthesis s, List<String> productIds, List<String> customerIds) {
+        Progress progress = new Progress(out, "reviews", s.reviews.size());
+        List<Synthesis.Review> pending = s.reviews;
+        AtomicInteger written = new AtomicInteger();
+        for (int round = 0; !pending.isEmpty() && round < 120; round++) {
+            List<Synthesis.Review> current = pending;
+            List<Synthesis.Review> retry = java.util.Collections.synchronizedList(new ArrayList<>());
+            runParallel(current.size(), i -> {
+                Synthesis.Review r = current.get(i);
+                Synthesis.Order order = s.orders.get(r.order());
+                PlatformApi.Reply reply = api.catalogAsCustomer(UUID.fromString(customerIds.get(order.customer())),
+                        "POST", "/products/" + productIds.get(r.product()) + "/reviews",
+                        Map.of("rating", r.rating(), "title", r.rating() >= 4 ? "Happy with it" : "Not great"));
+                if (reply.status() == 201 || reply.status() == 409) {
+                    written.incrementAndGet();
+                    progress.advance(1);
+                } else if (reply.status() == 403) {
+                    retry.add(r);
+                } else {
+                    throw new StackException("Writing a review failed with " + reply.status() + ": " + reply.text());
+                }
+                return null;
+            });
+            pending = new ArrayList<>(retry);
+            if (!pending.isEmpty()) {
+                pause(Duration.ofSeconds(1));
+            }
+        }
+        progress.finish();
+        if (!pending.isEmpty()) {
+            throw new StackException(pending.size() + " reviews were still refused after two minutes: catalog-service "
+                    + "has not learned those deliveries (is its orders.order consumer running?)");
+        }
+        return written.get();
+    }
+
+    private int writeFraudLabels(Synthesis s) {
+        List<String> lines = new ArrayList<>(List.of("order_id,label,pattern"));
+        s.orders.stream().filter(o -> o.fraudPattern() != null)
+                .forEach(o -> lines.add(o.id() + ",1,\"" + o.fraudPattern() + "\""));
+        try {
+            Files.createDirectories(outputDir);
+            Files.write(outputDir.resolve("fraud-labels.csv"), lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines.size() - 1;
+    }
+
+    private List<String> parallel(String step, int count, IntFunction<String> task) {
+        Progress progress = new Progress(out, step, count);
+        List<String> results = runParallel(count, i -> {
+            String result = task.apply(i);
+            progress.advance(1);
+            return result;
+        });
+        progress.finish();
+        return results;
+    }
+
+    /** Runs {@code task} for 0..count-1 on a few threads; results in index order; the first failure aborts. */
+    private static List<String> runParallel(int count, IntFunction<String> task) {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> task.apply(index)));
+            }
+            List<String> results = new ArrayList<>();
+            for (Future<String> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new StackException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void expect(PlatformApi.Reply reply, int status, String what) {
+        if (reply.status() != status) {
+            throw new StackException(what + " failed with " + reply.status() + ": " + reply.text());
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted", e);
+        }
+    }
+}

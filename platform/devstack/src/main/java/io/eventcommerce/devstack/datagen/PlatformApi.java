@@ -1,0 +1,91 @@
+package io.eventcommerce.devstack.datagen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.eventcommerce.devstack.DevTokens;
+import io.eventcommerce.devstack.StackException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** The generator's only way in: the services' public REST APIs, with development tokens. */
+final class PlatformApi {
+
+    /** What an API answered: its status and JSON body. */
+    record Reply(int status, JsonNode body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        String text() {
+            return body == null ? "" : body.toString();
+        }
+    }
+
+    /** Bodies are maps of strings, numbers and lists; times are passed as ISO-8601 strings. */
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI catalog;
+    private final URI orders;
+    private final String staff = DevTokens.issue("data-generator", Set.of("admin", "catalog-manager", "support"),
+            Map.of(), Duration.ofHours(12));
+
+    PlatformApi(URI catalog, URI orders) {
+        this.catalog = catalog;
+        this.orders = orders;
+    }
+
+    Reply catalog(String method, String path, Object body) {
+        return send(catalog, method, path, body, staff);
+    }
+
+    Reply orders(String method, String path, Object body) {
+        return send(orders, method, path, body, staff);
+    }
+
+    /** A request to catalog-service as the customer (reviews are written by their authors). */
+    Reply catalogAsCustomer(UUID customerId, String method, String path, Object body) {
+        String token = DevTokens.issue("customer-" + customerId, Set.of("customer"),
+                Map.of("customer_id", customerId.toString()), Duration.ofHours(1));
+        return send(catalog, method, path, body, token);
+    }
+
+    /** The id of what a POST created; anything but 201 is an error naming the request. */
+    String create(Reply reply, String what) {
+        if (reply.status() != 201) {
+            throw new StackException("Creating " + what + " failed with " + reply.status() + ": " + reply.text());
+        }
+        return reply.body().path("id").asText();
+    }
+
+    private Reply send(URI base, String method, String path, Object body, String token) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                    .timeout(Duration.ofMinutes(5))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json");
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode json = response.body().length == 0 ? null : JSON.readTree(response.body());
+            return new Reply(response.statusCode(), json);
+        } catch (IOException e) {
+            throw new StackException(method + " " + base.resolve(path) + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted", e);
+        }
+    }
+}

@@ -104,6 +104,20 @@ public class InventoryService {
     }
 
     /**
+     * Books goods that arrived (a purchase order receipt) as a {@code RECEIPT} in the ledger, in the caller's
+     * transaction. A product not yet kept in the warehouse starts being kept, as {@link #countTo} does: zero planning
+     * thresholds, nothing on hand until this receipt.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public InventoryMovement receive(StockKey key, int quantity, InventoryMovement.Reference reference, String note,
+                                     String actor) {
+        if (levels.lock(key).isEmpty()) {
+            open(key, 0, reference, note, actor);
+        }
+        return move(key, MovementType.RECEIPT, quantity, reference, note, actor);
+    }
+
+    /**
      * {@link #countTo} for a product created in the caller's transaction: no one else can know its stock yet, so
      * there is nothing to lock (a locking read of a missing row would take a gap lock, which makes concurrent
      * inserts deadlock).

@@ -1,5 +1,8 @@
 package io.eventcommerce.devstack;
 
+import io.eventcommerce.devstack.datagen.ConsumerLag;
+import io.eventcommerce.devstack.datagen.DataGenerator;
+import io.eventcommerce.devstack.datagen.Scale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +35,7 @@ import java.util.stream.Stream;
 @Command(name = "platformctl", mixinStandardHelpOptions = true,
         description = "Runs the Event Commerce platform locally on the embedded stack.",
         subcommands = {Launcher.Up.class, Launcher.Down.class, Launcher.Status.class, Launcher.Logs.class,
-                Launcher.Token.class, Launcher.Watch.class})
+                Launcher.Token.class, Launcher.Watch.class, Launcher.Generate.class})
 public final class Launcher {
 
     private static final Logger LOG = Logger.getLogger(Launcher.class.getName());
@@ -121,6 +124,13 @@ public final class Launcher {
                 services.get().all().forEach(s -> pids.put(s.service().serviceName(), s.pid()));
                 pids.put("launcher", detach ? -1 : ProcessHandle.current().pid());
                 state.write(pids, stack, services.get());
+                // The first start of a fresh run folder loads the small data set, so there is something to see.
+                Path marker = runDir.resolve("generated/small.loaded");
+                if (!Files.exists(marker)) {
+                    Generate.generate(out, state, runDir, Scale.SMALL, 42);
+                    Files.createDirectories(marker.getParent());
+                    Files.writeString(marker, java.time.Instant.now().toString());
+                }
                 printSummary(out, stack, services.get().all(), Duration.ofNanos(System.nanoTime() - started),
                         runDir);
             } catch (RuntimeException e) {
@@ -300,6 +310,58 @@ public final class Launcher {
                 }
             }
             return 0;
+        }
+    }
+
+    @Command(name = "generate", description = "Fills the running platform with generated data through its APIs.")
+    static final class Generate implements java.util.concurrent.Callable<Integer> {
+
+        @CommandLine.Mixin
+        Location location;
+
+        @Option(names = "--scale", defaultValue = "small",
+                description = "small (default; quick, what 'up' loads on first start) or seed (the volumes of the "
+                        + "seed documents: 10,000 customers, 5,000 products, 50,000 orders, ...).")
+        String scale;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Same seed, same data (default 42).")
+        long seed;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            RunState state = location.state();
+            if (!state.exists() || !state.anyAlive()) {
+                throw new StackException("The platform is not running; start it with './platformctl up --detach'");
+            }
+            Scale chosen = switch (scale.toLowerCase(java.util.Locale.ROOT)) {
+                case "small" -> Scale.SMALL;
+                case "seed" -> Scale.SEED;
+                default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--scale must be small or seed");
+            };
+            generate(spec.commandLine().getOut(), state, location.runDir(), chosen, seed);
+            return 0;
+        }
+
+        /** Loads the data, then waits until every consumer has caught up, and reports both times. */
+        static void generate(PrintWriter out, RunState state, Path runDir, Scale scale, long seed) {
+            long started = System.nanoTime();
+            DataGenerator generator = new DataGenerator(
+                    java.net.URI.create(state.get(PlatformService.CATALOG.serviceName() + ".url")),
+                    java.net.URI.create(state.get(PlatformService.ORDERS.serviceName() + ".url")), out,
+                    runDir.resolve("generated"));
+            DataGenerator.Summary summary = generator.generate(scale, seed);
+            out.printf("Loaded in %.1f s: %s%n", summary.took().toMillis() / 1000.0, summary.counts());
+            out.println("Waiting for every consumer to catch up …");
+            out.flush();
+            ConsumerLag.awaitCaughtUp(state.get("kafka.url"), Duration.ofSeconds(5), Duration.ofMinutes(30));
+            out.printf("Done: %s scale, seed %d, %.1f s end to end with every consumer caught up. Fraud labels: %s%n",
+                    scale.name().toLowerCase(), seed, (System.nanoTime() - started) / 1e9,
+                    runDir.resolve("generated/fraud-labels.csv"));
+            out.flush();
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** How far the platform's consumer groups are behind their topics, summed over every group and partition. */
-final class ConsumerLag {
+public final class ConsumerLag {
 
     private ConsumerLag() {
     }
@@ -54,7 +54,7 @@ final class ConsumerLag {
      * Waits until no group lags for {@code stable} in a row (Debezium may still be producing what was committed
      * a moment ago), or fails after {@code timeout}.
      */
-    static void awaitCaughtUp(String bootstrapServers, Duration stable, Duration timeout) {
+    public static void awaitCaughtUp(String bootstrapServers, Duration stable, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long zeroSince = -1;
         while (System.nanoTime() < deadline) {

@@ -66,7 +66,22 @@ final class PlatformApi {
         return reply.body().path("id").asText();
     }
 
+    /** Sends the request; a 503 (the service rolled back on a lock conflict) is sent again after its Retry-After. */
     private Reply send(URI base, String method, String path, Object body, String token) {
+        Reply reply = sendOnce(base, method, path, body, token);
+        for (int attempt = 0; reply.status() == 503 && attempt < 10; attempt++) {
+            try {
+                Thread.sleep(1000L * (attempt + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("Interrupted", e);
+            }
+            reply = sendOnce(base, method, path, body, token);
+        }
+        return reply;
+    }
+
+    private Reply sendOnce(URI base, String method, String path, Object body, String token) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                     .timeout(Duration.ofMinutes(5))

@@ -103,11 +103,21 @@ public class ProblemMappers {
     /**
      * A unique or foreign key the database refused: two requests raced past the service's own checks (two creates
      * of one SKU), so the loser gets what it would have got a moment later, a 409. Found anywhere in the cause
-     * chain, since a failure at commit arrives wrapped by the transaction manager.
+     * chain, since a failure at commit arrives wrapped by the transaction manager. A deadlock or lock timeout rolled
+     * the whole transaction back: nothing was written, and the same request will most likely succeed when sent
+     * again, so it is 503 with Retry-After.
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof jakarta.persistence.PessimisticLockException
+                    || cause instanceof jakarta.persistence.LockTimeoutException
+                    || cause instanceof org.hibernate.exception.LockAcquisitionException) {
+                LOG.warnf("Lock conflict on %s, rolled back: %s", uri.getPath(), cause.getMessage());
+                return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE, "The request met concurrent "
+                        + "writes and was rolled back; nothing was changed, send it again", uri, List.of()))
+                        .header("Retry-After", "1").build();
+            }
             if (cause instanceof org.hibernate.exception.ConstraintViolationException violation) {
                 LOG.warnf("Constraint %s refused a write on %s", violation.getConstraintName(), uri.getPath());
                 return respond(ProblemType.CONFLICT, "The request conflicts with data written at the same time; "

@@ -1,0 +1,90 @@
+package io.eventcommerce.devstack.datagen;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.Month;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class SynthesisTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T00:00:00Z");
+    private static final Synthesis SEED = Synthesis.of(Scale.SEED, 42, NOW);
+
+    @Test
+    void theSameSeedMakesTheSameDataAndAnotherSeedOtherData() {
+        Synthesis again = Synthesis.of(Scale.SEED, 42, NOW);
+        assertThat(again.orders).isEqualTo(SEED.orders);
+        assertThat(again.products).isEqualTo(SEED.products);
+        assertThat(again.reviews).isEqualTo(SEED.reviews);
+        Synthesis other = Synthesis.of(Scale.SEED, 43, NOW);
+        assertThat(other.orders.get(0).id()).isNotEqualTo(SEED.orders.get(0).id());
+    }
+
+    @Test
+    void seedScaleHasTheVolumesOfTheSeedDocuments() {
+        assertThat(SEED.customers).hasSize(10_000);
+        assertThat(SEED.categories).hasSize(50);
+        assertThat(SEED.products).hasSize(5_000);
+        assertThat(SEED.orders).hasSize(50_000);
+        assertThat(SEED.promotions).hasSize(100);
+        int items = SEED.orders.stream().mapToInt(o -> o.lines().size()).sum();
+        assertThat(items / 50_000.0).as("items per order").isCloseTo(2.5, within(0.2));
+        double shipped = SEED.orders.stream().filter(o -> o.shippedAt() != null).count() / 50_000.0;
+        assertThat(shipped).as("share shipped").isCloseTo(0.70, within(0.05));
+        assertThat(SEED.reviews.size()).as("reviews").isBetween(20_000, 30_000);
+        for (int w = 0; w < 3; w++) {
+            int warehouse = w;
+            double stocked = SEED.stock.stream().filter(s -> s.warehouse() == warehouse).count() / 5_000.0;
+            assertThat(stocked).as("share of products stocked in warehouse " + w).isBetween(0.68, 0.92);
+        }
+        assertThat(SEED.orders.stream().map(Synthesis.Order::id).distinct().count()).isEqualTo(50_000);
+        Set<Long> customerProduct = new HashSet<>();
+        SEED.reviews.forEach(r -> assertThat(customerProduct.add(
+                (long) SEED.orders.get(r.order()).customer() * 5_000 + r.product())).isTrue());
+    }
+
+    @Test
+    void demandHasYearlyAndWeeklySeasonalityAndALongTail() {
+        Map<Month, Integer> byMonth = new HashMap<>();
+        int weekend = 0;
+        for (Synthesis.Order o : SEED.orders) {
+            byMonth.merge(o.placedAt().atZone(ZoneOffset.UTC).getMonth(), 1, Integer::sum);
+            weekend += Synthesis.weekend(o.placedAt()) ? 1 : 0;
+        }
+        assertThat(byMonth.get(Month.DECEMBER)).isGreaterThan((int) (byMonth.get(Month.FEBRUARY) * 1.6));
+        // Two of seven days, but busier ones: well over 2/7 of the orders.
+        assertThat(weekend / 50_000.0).isGreaterThan(2.0 / 7 + 0.04);
+        assertThat(SEED.orders).allSatisfy(o -> assertThat(o.placedAt()).isBefore(NOW));
+        assertThat(SEED.orders.get(0).placedAt()).isAfter(NOW.minus(Synthesis.HISTORY).minusSeconds(86_400 * 2));
+
+        Map<Integer, Integer> unitsByProduct = new HashMap<>();
+        SEED.orders.forEach(o -> o.lines().forEach(l -> unitsByProduct.merge(l.product(), 1, Integer::sum)));
+        int lines = unitsByProduct.values().stream().mapToInt(Integer::intValue).sum();
+        int top10Percent = unitsByProduct.values().stream().sorted(Comparator.reverseOrder()).limit(500)
+                .mapToInt(Integer::intValue).sum();
+        assertThat(top10Percent / (double) lines).as("share of lines of the top 10 % of products")
+                .isGreaterThan(0.4);
+    }
+
+    @Test
+    void aSmallLabelledShareLooksLikeFraudAndCustomersLiveInManyCountries() {
+        long labelled = SEED.orders.stream().filter(o -> o.fraudPattern() != null).count();
+        assertThat(labelled / 50_000.0).isCloseTo(Synthesis.FRAUD_SHARE, within(0.005));
+        SEED.orders.stream().filter(o -> o.fraudPattern() != null).forEach(o -> {
+            int hour = o.placedAt().atZone(ZoneOffset.UTC).getHour();
+            assertThat(hour).isBetween(1, 4);
+            assertThat(o.lines()).allSatisfy(l -> assertThat(l.quantity()).isGreaterThanOrEqualTo(3));
+        });
+        assertThat(SEED.customers.stream().map(Synthesis.Customer::country).distinct().count())
+                .isGreaterThanOrEqualTo(15);
+    }
+}

@@ -135,29 +135,11 @@ public class Order extends VersionedEntity {
 
     /** A new order from lines priced by {@link OrderPricing}; it starts {@link OrderStatus#PENDING}. */
     public static Order place(UUID id, OrderPricing.Result priced, Placement p, SagaPolicy policy, Instant now) {
-        if (!priced.valid() || priced.lines().isEmpty()) {
-            throw new IllegalArgumentException("an order needs priced lines");
-        }
-        BigDecimal discount = p.discount() == null ? BigDecimal.ZERO.setScale(2) : p.discount();
-        if (discount.signum() < 0 || discount.compareTo(priced.subtotal()) > 0) {
-            throw new IllegalArgumentException("discount must be between 0 and the subtotal");
-        }
         Order order = new Order(id, now);
-        order.customerId = p.customerId();
-        order.status = OrderStatus.PENDING;
-        order.currency = priced.currency();
-        order.subtotal = priced.subtotal();
-        order.discount = discount;
-        order.total = priced.subtotal().subtract(discount);
-        order.promotionCode = p.promotionCode();
-        order.channel = p.channel();
+        order.fill(priced, p, OrderStatus.PENDING);
         order.clientIp = p.clientIp();
-        order.shippingAddress = p.shippingAddress();
-        order.billingAddress = p.billingAddress();
-        order.paymentMethodId = p.paymentMethodId();
         order.stockAnswer = StockAnswer.AWAITING;
         order.sagaDeadline = now.plus(policy.replyTimeout());
-        order.lines.addAll(priced.lines());
         return order;
     }
 
@@ -168,27 +150,35 @@ public class Order extends VersionedEntity {
     public static Order imported(UUID id, OrderPricing.Result priced, Placement p, ImportedTimeline timeline,
                                  CancelReason cancelReason) {
         Order order = new Order(id, timeline.placedAt());
-        BigDecimal discount = p.discount() == null ? BigDecimal.ZERO.setScale(2) : p.discount();
-        if (discount.signum() < 0 || discount.compareTo(priced.subtotal()) > 0) {
-            throw new IllegalArgumentException("discount must be between 0 and the subtotal");
-        }
-        order.customerId = p.customerId();
-        order.status = timeline.status();
-        order.currency = priced.currency();
-        order.subtotal = priced.subtotal();
-        order.discount = discount;
-        order.total = priced.subtotal().subtract(discount);
-        order.promotionCode = p.promotionCode();
-        order.channel = p.channel();
-        order.shippingAddress = p.shippingAddress();
-        order.billingAddress = p.billingAddress();
-        order.paymentMethodId = p.paymentMethodId();
+        order.fill(priced, p, timeline.status());
         order.stockAnswer = timeline.paid() ? StockAnswer.RESERVED : StockAnswer.AWAITING;
         order.cancelReason = timeline.status() == OrderStatus.CANCELLED ? cancelReason : null;
         order.statusDetail = timeline.status() == OrderStatus.CANCELLED ? "Imported from history" : null;
-        order.lines.addAll(priced.lines());
         order.touch(timeline.lastChange());
         return order;
+    }
+
+    /** What every order takes from its priced lines and its placement. */
+    private void fill(OrderPricing.Result priced, Placement p, OrderStatus initial) {
+        if (!priced.valid() || priced.lines().isEmpty()) {
+            throw new IllegalArgumentException("an order needs priced lines");
+        }
+        BigDecimal off = p.discount() == null ? BigDecimal.ZERO.setScale(2) : p.discount();
+        if (off.signum() < 0 || off.compareTo(priced.subtotal()) > 0) {
+            throw new IllegalArgumentException("discount must be between 0 and the subtotal");
+        }
+        customerId = p.customerId();
+        status = initial;
+        currency = priced.currency();
+        subtotal = priced.subtotal();
+        discount = off;
+        total = priced.subtotal().subtract(off);
+        promotionCode = p.promotionCode();
+        channel = p.channel();
+        shippingAddress = p.shippingAddress();
+        billingAddress = p.billingAddress();
+        paymentMethodId = p.paymentMethodId();
+        lines.addAll(priced.lines());
     }
 
     /** Records catalog-service's answer; {@link #advance} acts on it. Later answers to the same question are ignored. */

@@ -132,6 +132,7 @@ public final class DataGenerator {
         counts.put("shipped", (int) s.orders.stream().filter(o -> o.shippedAt() != null).count());
 
         counts.put("reviews", writeReviews(s, productIds, customerIds));
+        counts.put("purchaseOrders", purchasing(s, productIds, warehouseIds));
         counts.put("fraudLabelled", writeFraudLabels(s));
         return new Summary(counts, Duration.ofNanos(System.nanoTime() - started));
     }
@@ -252,6 +253,65 @@ public final class DataGenerator {
                     + "has not learned those deliveries (is its orders.order consumer running?)");
         }
         return written.get();
+    }
+
+    /**
+     * Suppliers and purchase orders, taken as far as each got: submitted by the generator, approved by a second
+     * user, received in one or two receipts (a short delivery closed short). The API has no backfill for purchase
+     * orders, so their own times are those of the load; the plan's age only decides how far each one got.
+     */
+    private int purchasing(Synthesis s, List<String> productIds, List<String> warehouseIds) {
+        List<String> supplierIds = new ArrayList<>();
+        for (Synthesis.Supplier supplier : s.suppliers) {
+            supplierIds.add(api.create(api.catalog("POST", "/suppliers", Map.of("name", supplier.name(), "email",
+                    supplier.email(), "country", supplier.country(), "leadTimeDays", supplier.leadTimeDays())),
+                    "supplier " + supplier.name()));
+        }
+        parallel("purchasing", s.purchaseOrders.size(), i -> {
+            Synthesis.PurchaseOrder po = s.purchaseOrders.get(i);
+            String id = api.create(api.catalog("POST", "/purchase-orders", Map.of("supplierId",
+                    supplierIds.get(po.supplier()), "warehouseId", warehouseIds.get(po.warehouse()), "notes",
+                    "Replenishment, planned " + po.daysAgo() + " days ago", "lines", po.lines().stream()
+                            .map(l -> Map.of("productId", productIds.get(l.product()), "quantity", l.quantity(),
+                                    "unitCost", l.unitPrice())).toList())), "purchase order");
+            String base = "/purchase-orders/" + id;
+            if (po.status().equals("DRAFT")) {
+                return id;
+            }
+            if (po.status().equals("CANCELLED")) {
+                expect(api.catalog("POST", base + "/cancel", Map.of("note", "Supplier could not deliver")), 200,
+                        "cancelling a purchase order");
+                return id;
+            }
+            expect(api.catalog("POST", base + "/submit", null), 200, "submitting a purchase order");
+            if (po.status().equals("SUBMITTED")) {
+                return id;
+            }
+            expect(api.catalogAsApprover("POST", base + "/approve", null), 200, "approving a purchase order");
+            if (po.status().equals("APPROVED")) {
+                return id;
+            }
+            List<Map<String, Object>> first = new ArrayList<>();
+            List<Map<String, Object>> second = new ArrayList<>();
+            for (Synthesis.Line line : po.lines()) {
+                int quantity = po.shortDelivery() ? line.quantity() - 10 : line.quantity();
+                int now = po.twoReceipts() ? quantity / 2 : quantity;
+                first.add(Map.of("productId", productIds.get(line.product()), "quantity", now));
+                if (quantity - now > 0) {
+                    second.add(Map.of("productId", productIds.get(line.product()), "quantity", quantity - now));
+                }
+            }
+            expect(api.catalog("POST", base + "/receipts", Map.of("lines", first)), 201, "a receipt");
+            if (!second.isEmpty()) {
+                expect(api.catalog("POST", base + "/receipts", Map.of("lines", second)), 201, "a second receipt");
+            }
+            if (po.shortDelivery()) {
+                expect(api.catalog("POST", base + "/close", Map.of("note", "Short delivery accepted")), 200,
+                        "closing a purchase order short");
+            }
+            return id;
+        });
+        return s.purchaseOrders.size();
     }
 
     private int writeFraudLabels(Synthesis s) {

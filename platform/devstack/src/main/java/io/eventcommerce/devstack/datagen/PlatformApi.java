@@ -37,6 +37,8 @@ final class PlatformApi {
     private final URI orders;
     private final String staff = DevTokens.issue("data-generator", Set.of("admin", "catalog-manager", "support"),
             Map.of(), Duration.ofHours(12));
+    private final String approver = DevTokens.issue("data-generator-approver", Set.of("catalog-manager"), Map.of(),
+            Duration.ofHours(12));
 
     PlatformApi(URI catalog, URI orders) {
         this.catalog = catalog;
@@ -49,6 +51,14 @@ final class PlatformApi {
 
     Reply orders(String method, String path, Object body) {
         return send(orders, method, path, body, staff);
+    }
+
+    /**
+     * A request to catalog-service as a second member of staff: a purchase order is approved by someone other than
+     * whoever created and submitted it.
+     */
+    Reply catalogAsApprover(String method, String path, Object body) {
+        return send(catalog, method, path, body, approver);
     }
 
     /** A request to catalog-service as the customer (reviews are written by their authors). */

@@ -61,6 +61,14 @@ public final class Synthesis {
     record Review(int order, int product, int rating) {
     }
 
+    record Supplier(String name, String email, String country, int leadTimeDays) {
+    }
+
+    /** A purchase order of the last 90 days and how far it got: DRAFT, SUBMITTED, APPROVED, RECEIVED, CANCELLED. */
+    record PurchaseOrder(int supplier, int warehouse, int daysAgo, List<Line> lines, String status,
+                         boolean twoReceipts, boolean shortDelivery) {
+    }
+
     private static final String[] DEPARTMENTS = {"Electronics", "Home & Kitchen", "Clothing", "Sports & Outdoors",
         "Books", "Toys & Games", "Beauty", "Garden", "Automotive", "Office"};
     private static final String[] SUBS = {"Essentials", "Premium", "Accessories", "Outlet", "New Arrivals",
@@ -105,6 +113,8 @@ public final class Synthesis {
     final List<Customer> customers = new ArrayList<>();
     final List<Order> orders = new ArrayList<>();
     final List<Review> reviews = new ArrayList<>();
+    final List<Supplier> suppliers = new ArrayList<>();
+    final List<PurchaseOrder> purchaseOrders = new ArrayList<>();
 
     private final Random random;
     private double[] productCdf;
@@ -126,6 +136,7 @@ public final class Synthesis {
         s.customers();
         s.orders();
         s.reviews();
+        s.purchasing();
         return s;
     }
 
@@ -330,6 +341,36 @@ public final class Synthesis {
             Line line = order.lines().get(random.nextInt(order.lines().size()));
             if (reviewed.add((long) order.customer() * scale.products + line.product())) {
                 reviews.add(new Review(o, line.product(), 1 + sampleIndex(ratings)));
+            }
+        }
+    }
+
+    /** Seed 002: suppliers, and 2 to 5 purchase orders a week over the last 90 days, older ones received. */
+    private void purchasing() {
+        int count = scale == Scale.SEED ? 10 : 3;
+        for (int i = 0; i < count; i++) {
+            suppliers.add(new Supplier(pick(BRANDS) + " Supply " + (i + 1), String.format("supplier-%d-%02d@example.com",
+                    seed, i), pick(COUNTRIES), 3 + random.nextInt(25)));
+        }
+        for (int week = 12; week >= 0; week--) {
+            int orders = 2 + random.nextInt(4);
+            for (int n = 0; n < orders; n++) {
+                int daysAgo = Math.max(0, week * 7 + random.nextInt(7) - 3);
+                int warehouse = random.nextInt(scale.warehouses);
+                List<Stock> kept = stock.stream().filter(st -> st.warehouse() == warehouse).toList();
+                List<Line> lines = new ArrayList<>();
+                Set<Integer> seen = new HashSet<>();
+                for (int l = 0, size = 3 + random.nextInt(8); l < size; l++) {
+                    int product = kept.get(random.nextInt(kept.size())).product();
+                    if (seen.add(product)) {
+                        lines.add(new Line(product, 20 + 10 * random.nextInt(19), products.get(product).cost()));
+                    }
+                }
+                double u = random.nextDouble();
+                String status = daysAgo > 14 ? (u < 0.08 ? "CANCELLED" : "RECEIVED")
+                        : u < 0.25 ? "DRAFT" : u < 0.5 ? "SUBMITTED" : u < 0.8 ? "APPROVED" : "RECEIVED";
+                purchaseOrders.add(new PurchaseOrder(random.nextInt(suppliers.size()), warehouse, daysAgo, lines,
+                        status, random.nextDouble() < 0.3, random.nextDouble() < 0.15));
             }
         }
     }

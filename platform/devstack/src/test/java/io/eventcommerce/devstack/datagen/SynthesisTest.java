@@ -87,4 +87,20 @@ class SynthesisTest {
         assertThat(SEED.customers.stream().map(Synthesis.Customer::country).distinct().count())
                 .isGreaterThanOrEqualTo(15);
     }
+
+    @Test
+    void purchaseOrdersCoverTheLastNinetyDaysTwoToFiveAWeekOlderOnesReceived() {
+        assertThat(SEED.suppliers).hasSize(10);
+        assertThat(SEED.purchaseOrders.size()).isBetween(13 * 2, 13 * 5);
+        assertThat(SEED.purchaseOrders).allSatisfy(po -> {
+            assertThat(po.daysAgo()).isBetween(0, 90);
+            assertThat(po.lines()).isNotEmpty();
+            if (po.daysAgo() > 14) {
+                assertThat(po.status()).isIn("RECEIVED", "CANCELLED");
+            }
+            // Only products the warehouse keeps.
+            po.lines().forEach(l -> assertThat(SEED.stock).anyMatch(st -> st.warehouse() == po.warehouse()
+                    && st.product() == l.product()));
+        });
+    }
 }

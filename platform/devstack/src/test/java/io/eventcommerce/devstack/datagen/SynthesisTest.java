@@ -40,7 +40,7 @@ class SynthesisTest {
         assertThat(items / 50_000.0).as("items per order").isCloseTo(2.5, within(0.2));
         double shipped = SEED.orders.stream().filter(o -> o.shippedAt() != null).count() / 50_000.0;
         assertThat(shipped).as("share shipped").isCloseTo(0.70, within(0.05));
-        assertThat(SEED.reviews.size()).as("reviews").isBetween(20_000, 30_000);
+        assertThat(SEED.reviews.size()).as("reviews").isBetween(23_000, 27_000);
         for (int w = 0; w < 3; w++) {
             int warehouse = w;
             double stocked = SEED.stock.stream().filter(s -> s.warehouse() == warehouse).count() / 5_000.0;

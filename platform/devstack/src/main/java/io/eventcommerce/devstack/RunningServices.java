@@ -71,11 +71,16 @@ public final class RunningServices implements AutoCloseable {
         return new ArrayList<>(services.values());
     }
 
-    /** Stops the services in reverse order of {@link PlatformService}. */
+    /**
+     * Stops every service: all are told at once (a Quarkus service takes several seconds to shut down, and one
+     * after the other they outlasted the 30 s a test JVM is given to exit, which left services running), then each
+     * is awaited, killed if it has not stopped in time.
+     */
     @Override
     public void close() {
         List<ServiceProcess> reversed = all();
         java.util.Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::requestStop);
         reversed.forEach(ServiceProcess::stop);
     }
 

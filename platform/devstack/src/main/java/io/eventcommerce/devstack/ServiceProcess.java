@@ -93,6 +93,11 @@ public final class ServiceProcess {
         process.stop(Duration.ofSeconds(30));
     }
 
+    /** SIGTERM without waiting; {@link #stop} then waits. */
+    public void requestStop() {
+        process.requestStop();
+    }
+
     static String environmentName(String property) {
         StringBuilder name = new StringBuilder();
         for (char c : property.toCharArray()) {

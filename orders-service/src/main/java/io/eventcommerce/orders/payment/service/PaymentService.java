@@ -52,17 +52,13 @@ public class PaymentService {
         PaymentMethod method = methods.findById(order.paymentMethodId());
         PaymentGateway.Outcome outcome = gateway.charge(method.gatewayToken(), order.total(), order.currency(),
                 "charge-" + order.id());
-        Payment payment = outcome.approved()
-                ? Payment.captured(order.id(), method.id(), order.total(), order.currency(), outcome.reference(), now)
-                : Payment.declined(order.id(), method.id(), order.total(), order.currency(), outcome.declineCode(),
-                now);
-        payments.persist(payment);
+        Payment payment;
         if (outcome.approved()) {
-            outbox.publish(new PaymentCaptured(payment.id(), order.id(), order.customerId(), payment.amount(),
-                    payment.currency(), outcome.reference(), OrderEvents.ref(method), now));
-            outbox.publish(new OrderPaid(order.id(), order.customerId(), payment.id(), payment.amount(),
-                    payment.currency(), now));
+            payment = captured(order, method, outcome.reference(), now);
         } else {
+            payment = Payment.declined(order.id(), method.id(), order.total(), order.currency(),
+                    outcome.declineCode(), now);
+            payments.persist(payment);
             outbox.publish(new PaymentDeclined(payment.id(), order.id(), order.customerId(), payment.amount(),
                     payment.currency(), outcome.declineCode(), OrderEvents.ref(method), now));
         }
@@ -82,9 +78,7 @@ public class PaymentService {
         if (!outcome.approved()) {
             throw ApiException.conflict("The payment gateway refused the refund (" + outcome.declineCode() + ")");
         }
-        captured.refunded(captured.amount(), now);
-        outbox.publish(new PaymentRefunded(captured.id(), order.id(), order.customerId(), captured.amount(),
-                captured.currency(), outcome.reference(), reason, now));
+        refunded(order, captured, outcome.reference(), reason, now);
         meters.counter("eventcommerce.payments", "outcome", "refunded").increment();
         return captured.amount();
     }
@@ -95,22 +89,31 @@ public class PaymentService {
     /** Records, without calling the gateway, that an imported order was paid at {@code paidAt}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Payment recordImported(Order order, PaymentMethod method, Instant paidAt) {
-        Payment payment = Payment.captured(order.id(), method.id(), order.total(), order.currency(),
-                IMPORTED_REFERENCE, paidAt);
-        payments.persist(payment);
-        outbox.publish(new PaymentCaptured(payment.id(), order.id(), order.customerId(), payment.amount(),
-                payment.currency(), IMPORTED_REFERENCE, OrderEvents.ref(method), paidAt));
-        outbox.publish(new OrderPaid(order.id(), order.customerId(), payment.id(), payment.amount(),
-                payment.currency(), paidAt));
-        return payment;
+        return captured(order, method, IMPORTED_REFERENCE, paidAt);
     }
 
     /** Records, without calling the gateway, that an imported payment was refunded at {@code refundedAt}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordImportedRefund(Order order, Payment payment, String reason, Instant refundedAt) {
-        payment.refunded(payment.amount(), refundedAt);
+        refunded(order, payment, IMPORTED_REFERENCE, reason, refundedAt);
+    }
+
+    /** Stores the captured payment and publishes PaymentCaptured and OrderPaid, live or imported alike. */
+    private Payment captured(Order order, PaymentMethod method, String reference, Instant at) {
+        Payment payment = Payment.captured(order.id(), method.id(), order.total(), order.currency(), reference, at);
+        payments.persist(payment);
+        outbox.publish(new PaymentCaptured(payment.id(), order.id(), order.customerId(), payment.amount(),
+                payment.currency(), reference, OrderEvents.ref(method), at));
+        outbox.publish(new OrderPaid(order.id(), order.customerId(), payment.id(), payment.amount(),
+                payment.currency(), at));
+        return payment;
+    }
+
+    /** Marks the payment refunded in full and publishes PaymentRefunded, live or imported alike. */
+    private void refunded(Order order, Payment payment, String reference, String reason, Instant at) {
+        payment.refunded(payment.amount(), at);
         outbox.publish(new PaymentRefunded(payment.id(), order.id(), order.customerId(), payment.amount(),
-                payment.currency(), IMPORTED_REFERENCE, reason, refundedAt));
+                payment.currency(), reference, reason, at));
     }
 
     public List<Payment> forOrder(UUID orderId) {

@@ -21,8 +21,8 @@ public final class ConsumerLag {
     private ConsumerLag() {
     }
 
-    static long total(String bootstrapServers) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+    static long total(Admin admin) {
+        try {
             long lag = 0;
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
@@ -55,10 +55,16 @@ public final class ConsumerLag {
      * a moment ago), or fails after {@code timeout}.
      */
     public static void awaitCaughtUp(String bootstrapServers, Duration stable, Duration timeout) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+            awaitCaughtUp(admin, stable, timeout);
+        }
+    }
+
+    private static void awaitCaughtUp(Admin admin, Duration stable, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long zeroSince = -1;
         while (System.nanoTime() < deadline) {
-            long lag = total(bootstrapServers);
+            long lag = total(admin);
             long now = System.nanoTime();
             if (lag == 0) {
                 if (zeroSince < 0) {
@@ -76,6 +82,6 @@ public final class ConsumerLag {
                 throw new StackException("Interrupted", e);
             }
         }
-        throw new StackException("Consumers still lag " + total(bootstrapServers) + " records after " + timeout);
+        throw new StackException("Consumers still lag " + total(admin) + " records after " + timeout);
     }
 }

@@ -32,21 +32,12 @@ public class StockLevelRepository implements PanacheRepositoryBase<StockLevel, S
     }
 
     /**
-     * Reads the row under a lock, if it exists. Whether it exists is decided by a plain (non-locking) read first:
-     * a locking read of a missing row takes a gap lock in InnoDB, and two transactions holding gap locks on the same
-     * gap deadlock when both then insert their new row (found by the data generator opening stock concurrently).
-     * A concurrent insert of the same key makes the loser fail on the primary key (409), not deadlock.
+     * Reads the row under a lock, if it exists. The services run at READ COMMITTED, so a locking read of a missing
+     * row takes no gap lock (under REPEATABLE READ it did, and concurrent first stock levels deadlocked); a
+     * concurrent insert of the same key makes the loser fail on the primary key (409).
      */
     @SuppressWarnings("unchecked")
     public Optional<StockLevel> lock(StockKey key) {
-        Number existing = (Number) getEntityManager().createNativeQuery("SELECT COUNT(*) FROM stock_level "
-                        + "WHERE warehouse_id = :warehouse AND product_id = :product")
-                .setParameter("warehouse", key.warehouseId().toString())
-                .setParameter("product", key.productId().toString())
-                .getSingleResult();
-        if (existing.longValue() == 0) {
-            return Optional.empty();
-        }
         List<StockLevel> rows = getEntityManager().createNativeQuery("SELECT * FROM stock_level "
                         + "WHERE warehouse_id = :warehouse AND product_id = :product FOR UPDATE", StockLevel.class)
                 .setParameter("warehouse", key.warehouseId().toString())

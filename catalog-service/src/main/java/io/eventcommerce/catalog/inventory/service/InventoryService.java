@@ -119,8 +119,7 @@ public class InventoryService {
 
     /**
      * {@link #countTo} for a product created in the caller's transaction: no one else can know its stock yet, so
-     * there is nothing to lock (a locking read of a missing row would take a gap lock, which makes concurrent
-     * inserts deadlock).
+     * there is nothing to lock.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<InventoryMovement> open(StockKey key, int onHand, InventoryMovement.Reference reference,

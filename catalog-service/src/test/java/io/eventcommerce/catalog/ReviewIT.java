@@ -1,6 +1,7 @@
 package io.eventcommerce.catalog;
 
 import io.eventcommerce.events.orders.OrderDelivered;
+import io.eventcommerce.testkit.Deadlines;
 import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,7 +9,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +47,7 @@ class ReviewIT {
         UUID orderId = UUID.randomUUID();
         publish(new OrderDelivered(orderId, customerId, UUID.randomUUID(),
                 java.util.Arrays.stream(productIds).map(UUID::fromString).toList(), Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> CATALOG.count(
+        await().atMost(Deadlines.ASYNC).until(() -> CATALOG.count(
                 "SELECT COUNT(*) FROM verified_purchase WHERE customer_id = ? AND order_id = ?",
                 customerId.toString(), orderId.toString()) == productIds.length);
     }

@@ -3,6 +3,7 @@ package io.eventcommerce.orders;
 import io.eventcommerce.events.EventCodec;
 import io.eventcommerce.events.Topics;
 import io.eventcommerce.events.orders.OrderPlaced;
+import io.eventcommerce.testkit.Deadlines;
 import io.eventcommerce.testkit.TestTokens;
 import io.eventcommerce.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,7 +11,6 @@ import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -89,7 +89,7 @@ class OrderImportIT {
                 "2025-03-04T15:00:00Z");
         assertThat(row.get("total").toString()).isEqualTo("15.00");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(Topics.ORDERS_ORDER, delivered).size() == 4);
+        await().atMost(Deadlines.ASYNC).until(() -> eventsOf(Topics.ORDERS_ORDER, delivered).size() == 4);
         List<ConsumerRecord<String, String>> steps = eventsOf(Topics.ORDERS_ORDER, delivered);
         assertThat(steps).extracting(r -> TopicProbe.header(r, "eventType"))
                 .containsExactly("OrderPlaced", "OrderPaid", "OrderShipped", "OrderDelivered");
@@ -100,11 +100,11 @@ class OrderImportIT {
         assertThat(steps.get(3).value()).contains("\"deliveredAt\":\"2025-03-04T15:00:00Z\"");
 
         String returned = (String) batch.get(1).get("id");
-        await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(Topics.ORDERS_PAYMENT, returned).size() == 2);
+        await().atMost(Deadlines.ASYNC).until(() -> eventsOf(Topics.ORDERS_PAYMENT, returned).size() == 2);
         assertThat(eventsOf(Topics.ORDERS_PAYMENT, returned)).extracting(r -> TopicProbe.header(r, "eventType"))
                 .containsExactly("PaymentCaptured", "PaymentRefunded");
         String cancelled = (String) batch.get(2).get("id");
-        await().atMost(Duration.ofSeconds(30)).until(() -> eventsOf(Topics.ORDERS_ORDER, cancelled).size() == 2);
+        await().atMost(Deadlines.ASYNC).until(() -> eventsOf(Topics.ORDERS_ORDER, cancelled).size() == 2);
         assertThat(ORDERS.count("SELECT COUNT(*) FROM payment WHERE order_id = ?", cancelled)).isZero();
         String paid = (String) batch.get(3).get("id");
         assertThat(eventsOf(Topics.ORDERS_ORDER, paid)).extracting(r -> TopicProbe.header(r, "eventType"))

@@ -8,13 +8,13 @@ import io.eventcommerce.events.catalog.ProductSnapshot;
 import io.eventcommerce.events.catalog.ProductUpdated;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.testkit.Deadlines;
 import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TestTokens;
 import io.eventcommerce.testkit.TopicProbe;
 import io.restassured.http.ContentType;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +95,7 @@ final class OrdersFixtures {
     }
 
     static void awaitReplica(UUID productId, long version) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> ORDERS.count(
+        await().atMost(Deadlines.ASYNC).until(() -> ORDERS.count(
                 "SELECT COUNT(*) FROM catalog_product WHERE product_id = ? AND version = ?",
                 productId.toString(), version) == 1);
     }
@@ -112,7 +112,7 @@ final class OrdersFixtures {
     }
 
     static void awaitStatus(String orderId, String status) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ORDERS.query(
+        await().atMost(Deadlines.ASYNC).untilAsserted(() -> assertThat(ORDERS.query(
                 "SELECT status FROM customer_order WHERE id = ?", orderId).get(0).get("status")).isEqualTo(status));
     }
 

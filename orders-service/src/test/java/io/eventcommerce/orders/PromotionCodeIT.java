@@ -6,6 +6,7 @@ import io.eventcommerce.events.catalog.PromotionCreated;
 import io.eventcommerce.events.catalog.PromotionSnapshot;
 import io.eventcommerce.events.catalog.PromotionUpdated;
 import io.eventcommerce.events.orders.OrderPlaced;
+import io.eventcommerce.testkit.Deadlines;
 import io.eventcommerce.testkit.TestTokens;
 import io.eventcommerce.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,7 +15,6 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -58,7 +58,7 @@ class PromotionCodeIT {
         UUID id = UUID.randomUUID();
         sendEvent(new PromotionCreated(promotion(code, kind, value, minimum, limit, endsAt, 0, id)),
                 "catalog-service");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
+        await().atMost(Deadlines.ASYNC).until(() ->
                 ORDERS.count("SELECT COUNT(*) FROM catalog_promotion WHERE code = ?", code) == 1);
         return code;
     }
@@ -159,7 +159,7 @@ class PromotionCodeIT {
         String code = "P" + id.toString().substring(0, 8).toUpperCase();
         sendEvent(new PromotionCreated(promotion(code, "PERCENT", "10", null, 1, NEXT_YEAR, 0, id)),
                 "catalog-service");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
+        await().atMost(Deadlines.ASYNC).until(() ->
                 ORDERS.count("SELECT COUNT(*) FROM catalog_promotion WHERE code = ?", code) == 1);
         String customerId = createCustomer();
         UUID product = productInReplica("10.00");
@@ -170,7 +170,7 @@ class PromotionCodeIT {
         // catalog-service edits the promotion: the replica takes the new terms, the count of uses stays.
         sendEvent(new PromotionUpdated(promotion(code, "PERCENT", "20", null, 1, NEXT_YEAR, 1, id)),
                 "catalog-service");
-        await().atMost(Duration.ofSeconds(30)).until(() ->
+        await().atMost(Deadlines.ASYNC).until(() ->
                 ORDERS.count("SELECT version FROM catalog_promotion WHERE code = ?", code) == 1);
         assertThat(timesUsed(code)).isEqualTo(1);
         order(customerId, product, 1, code).then().statusCode(422);

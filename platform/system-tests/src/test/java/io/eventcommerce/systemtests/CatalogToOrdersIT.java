@@ -5,13 +5,13 @@ import io.eventcommerce.events.EventCodec;
 import io.eventcommerce.events.EventEnvelope;
 import io.eventcommerce.events.Topics;
 import io.eventcommerce.events.orders.OrderPlaced;
+import io.eventcommerce.testkit.Deadlines;
 import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +67,7 @@ class CatalogToOrdersIT {
         String code = "WELCOME-" + suffix.toUpperCase();
         catalog(CATALOG_MANAGER).body(Map.of("code", code, "kind", "FIXED", "value", "3.00", "usageLimit", 1))
                 .post("/promotions").then().statusCode(201);
-        await().atMost(Duration.ofSeconds(60)).until(() ->
+        await().atMost(Deadlines.ASYNC).until(() ->
                 ORDERS_DB.count("SELECT COUNT(*) FROM catalog_promotion WHERE code = ?", code) == 1);
 
         String customerId = Platform.createCustomer("grace-" + suffix + "@example.com");
@@ -88,7 +88,7 @@ class CatalogToOrdersIT {
     }
 
     static void awaitReplicaPrice(String productId, String price) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> ORDERS_DB.query(
+        await().atMost(Deadlines.ASYNC).until(() -> ORDERS_DB.query(
                         "SELECT price FROM catalog_product WHERE product_id = ?", productId).stream()
                 .anyMatch(row -> ((BigDecimal) row.get("price")).compareTo(new BigDecimal(price)) == 0));
     }

@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  */
 public final class TopicProbe {
 
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_TIMEOUT = Deadlines.ASYNC;
 
     private TopicProbe() {
     }

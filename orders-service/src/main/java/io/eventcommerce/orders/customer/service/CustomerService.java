@@ -8,6 +8,7 @@ import io.eventcommerce.servicekit.problem.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -28,6 +29,11 @@ public class CustomerService {
                 segment == null ? Segment.NEW : segment, country, Timestamps.now());
         customers.persistAndFlush(customer);
         return customer;
+    }
+
+    /** The customer with this e-mail address, compared as stored (trimmed, lower case). */
+    public Optional<Customer> byEmail(String email) {
+        return customers.findByEmail(email);
     }
 
     public Customer get(UUID id) {

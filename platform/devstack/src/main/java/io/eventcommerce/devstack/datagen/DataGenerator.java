@@ -62,7 +62,8 @@ public final class DataGenerator {
             if (c.parent() >= 0) {
                 body.put("parentId", categoryIds.get(c.parent()));
             }
-            categoryIds.add(api.create(api.catalog("POST", "/categories", body), "category " + c.name()));
+            categoryIds.add(api.createOrReuse(api.catalog("POST", "/categories", body), "category " + c.name(),
+                    () -> api.findInCatalog("/categories", item -> item.path("name").asText().equalsIgnoreCase(c.name()))));
             progress.advance(1);
         }
         progress.finish();
@@ -70,22 +71,31 @@ public final class DataGenerator {
 
         List<String> productIds = parallel("products", s.products.size(), i -> {
             Synthesis.Product p = s.products.get(i);
-            return api.create(api.catalog("POST", "/products", Map.of("sku", p.sku(), "name", p.name(), "brand",
-                    p.brand(), "categoryId", categoryIds.get(p.category()), "price", p.price(), "cost", p.cost(),
-                    "currency", "USD", "status", "ACTIVE", "description", "Generated " + p.name())), p.sku());
+            return api.createOrReuse(api.catalog("POST", "/products", Map.of("sku", p.sku(), "name", p.name(),
+                    "brand", p.brand(), "categoryId", categoryIds.get(p.category()), "price", p.price(), "cost",
+                    p.cost(), "currency", "USD", "status", "ACTIVE", "description", "Generated " + p.name())),
+                    p.sku(), () -> api.findInCatalog("/products?q=" + PlatformApi.query(p.sku()),
+                            item -> item.path("sku").asText().equalsIgnoreCase(p.sku())));
         });
         counts.put("products", productIds.size());
 
         List<String> warehouseIds = new ArrayList<>();
         String[] countries = {"US", "DE", "GB"};
         for (int w = 0; w < scale.warehouses; w++) {
-            warehouseIds.add(api.create(api.catalog("POST", "/warehouses", Map.of("code",
-                    "GEN" + seed + "-W" + (w + 1), "name", "Warehouse " + (w + 1), "country",
-                    countries[w % countries.length], "priority", 10 * (w + 1))), "warehouse " + (w + 1)));
+            String code = "GEN" + seed + "-W" + (w + 1);
+            warehouseIds.add(api.createOrReuse(api.catalog("POST", "/warehouses", Map.of("code", code, "name",
+                    "Warehouse " + (w + 1), "country", countries[w % countries.length], "priority", 10 * (w + 1))),
+                    "warehouse " + code, () -> api.findInCatalog("/warehouses",
+                            item -> item.path("code").asText().equalsIgnoreCase(code))));
         }
         parallel("stock", s.stock.size(), i -> {
             Synthesis.Stock st = s.stock.get(i);
-            String path = "/warehouses/" + warehouseIds.get(st.warehouse()) + "/stock/" + productIds.get(st.product());
+            String warehouseId = warehouseIds.get(st.warehouse());
+            String path = "/warehouses/" + warehouseId + "/stock/" + productIds.get(st.product());
+            if (stocked(productIds.get(st.product()), warehouseId)) {
+                // Kept there by an earlier run: its opening stock was booked then, and is not booked twice.
+                return path;
+            }
             expect(api.catalog("PUT", path, Map.of("minStock", 5, "maxStock", 1000, "reorderPoint", st.reorderPoint(),
                     "leadTimeDays", 7)), 200, "stock thresholds");
             expect(api.catalog("POST", path + "/movements", Map.of("type", "RECEIPT", "quantity", st.onHand(),
@@ -108,18 +118,21 @@ public final class DataGenerator {
             if (p.usageLimit() != null) {
                 body.put("usageLimit", p.usageLimit());
             }
-            return api.create(api.catalog("POST", "/promotions", body), "promotion " + p.code());
+            return api.createOrReuse(api.catalog("POST", "/promotions", body), "promotion " + p.code(),
+                    () -> api.findInCatalog("/promotions", item -> item.path("code").asText().equalsIgnoreCase(p.code())));
         });
         counts.put("promotions", s.promotions.size());
 
         // Each customer with a saved card (the simulator's approving test card), which its orders were paid with.
         List<String> customerAndCard = parallel("customers", s.customers.size(), i -> {
             Synthesis.Customer c = s.customers.get(i);
-            String id = api.create(api.orders("POST", "/customers", Map.of("email", c.email(), "firstName",
+            String id = api.createOrReuse(api.orders("POST", "/customers", Map.of("email", c.email(), "firstName",
                     c.firstName(), "lastName", c.lastName(), "segment", c.segment(), "country", c.country())),
-                    c.email());
-            String card = api.create(api.orders("POST", "/customers/" + id + "/payment-methods", Map.of("cardNumber",
-                    "4242 4242 4242 4242", "expMonth", 12, "expYear", 2030, "cvc", "123")), "card of " + c.email());
+                    c.email(), () -> first(api.orders("GET", "/customers?email=" + PlatformApi.query(c.email()), null)));
+            String card = first(api.orders("GET", "/customers/" + id + "/payment-methods", null))
+                    .orElseGet(() -> api.create(api.orders("POST", "/customers/" + id + "/payment-methods",
+                            Map.of("cardNumber", "4242 4242 4242 4242", "expMonth", 12, "expYear", 2030, "cvc", "123")),
+                            "card of " + c.email()));
             return id + " " + card;
         });
         List<String> customerIds = customerAndCard.stream().map(v -> v.split(" ")[0]).toList();
@@ -263,9 +276,10 @@ public final class DataGenerator {
     private int purchasing(Synthesis s, List<String> productIds, List<String> warehouseIds) {
         List<String> supplierIds = new ArrayList<>();
         for (Synthesis.Supplier supplier : s.suppliers) {
-            supplierIds.add(api.create(api.catalog("POST", "/suppliers", Map.of("name", supplier.name(), "email",
-                    supplier.email(), "country", supplier.country(), "leadTimeDays", supplier.leadTimeDays())),
-                    "supplier " + supplier.name()));
+            supplierIds.add(api.createOrReuse(api.catalog("POST", "/suppliers", Map.of("name", supplier.name(),
+                    "email", supplier.email(), "country", supplier.country(), "leadTimeDays", supplier.leadTimeDays())),
+                    "supplier " + supplier.name(), () -> api.findInCatalog("/suppliers",
+                            item -> item.path("email").asText().equalsIgnoreCase(supplier.email()))));
         }
         parallel("purchasing", s.purchaseOrders.size(), i -> {
             Synthesis.PurchaseOrder po = s.purchaseOrders.get(i);
@@ -360,6 +374,27 @@ public final class DataGenerator {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Whether the product is already kept in the warehouse (a stock level exists there). */
+    private boolean stocked(String productId, String warehouseId) {
+        PlatformApi.Reply reply = api.catalog("GET", "/products/" + productId + "/stock", null);
+        expect(reply, 200, "reading stock");
+        for (com.fasterxml.jackson.databind.JsonNode level : reply.body().path("warehouses")) {
+            if (warehouseId.equals(level.path("warehouseId").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The id of the first item of a list answer, if any. */
+    private static java.util.Optional<String> first(PlatformApi.Reply reply) {
+        expect(reply, 200, "a lookup");
+        for (com.fasterxml.jackson.databind.JsonNode item : PlatformApi.items(reply)) {
+            return java.util.Optional.of(item.path("id").asText());
+        }
+        return java.util.Optional.empty();
     }
 
     private static void expect(PlatformApi.Reply reply, int status, String what) {

@@ -7,13 +7,18 @@ import io.eventcommerce.devstack.StackException;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** The generator's only way in: the services' public REST APIs, with development tokens. */
 final class PlatformApi {
@@ -74,6 +79,47 @@ final class PlatformApi {
             throw new StackException("Creating " + what + " failed with " + reply.status() + ": " + reply.text());
         }
         return reply.body().path("id").asText();
+    }
+
+    /**
+     * The id of what a POST created or, if the service answered 409 because it already holds something with the same
+     * natural key (a slug, SKU, code or e-mail address), the id of that: a platform that holds data (the first
+     * start's small set, an earlier run) is added to, not refused.
+     */
+    String createOrReuse(Reply reply, String what, Supplier<Optional<String>> existing) {
+        if (reply.status() == 409) {
+            return existing.get().orElseThrow(() -> new StackException("Creating " + what + " conflicted with "
+                    + "something that could not be found by its key: " + reply.text()));
+        }
+        return create(reply, what);
+    }
+
+    /** The id of the first item of a paged catalog list that matches, reading page after page. */
+    Optional<String> findInCatalog(String path, Predicate<JsonNode> match) {
+        String separator = path.contains("?") ? "&" : "?";
+        for (int page = 0; ; page++) {
+            Reply reply = catalog("GET", path + separator + "size=100&page=" + page, null);
+            if (!reply.ok()) {
+                throw new StackException("Reading " + path + " failed with " + reply.status() + ": " + reply.text());
+            }
+            for (JsonNode item : reply.body().path("items")) {
+                if (match.test(item)) {
+                    return Optional.of(item.path("id").asText());
+                }
+            }
+            if (page + 1 >= reply.body().path("totalPages").asInt(0)) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** The items of a list that is either a page ({@code items}) or a plain array. */
+    static JsonNode items(Reply reply) {
+        return reply.body() != null && reply.body().isObject() ? reply.body().path("items") : reply.body();
+    }
+
+    static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** Sends the request; a 503 (the service rolled back on a lock conflict) is sent again after its Retry-After. */

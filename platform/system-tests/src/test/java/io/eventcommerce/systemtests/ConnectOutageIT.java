@@ -3,13 +3,13 @@ package io.eventcommerce.systemtests;
 import io.eventcommerce.devstack.PlatformService;
 import io.eventcommerce.events.EventCodec;
 import io.eventcommerce.events.Topics;
+import io.eventcommerce.testkit.Deadlines;
 import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TopicProbe;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -58,7 +58,7 @@ class ConnectOutageIT {
                 orderIds.add(placeOrder(customerId, products.get(n % PRODUCTS), 1));
             }
         });
-        await().atMost(Duration.ofSeconds(60)).until(() -> orderIds.size() >= 15);
+        await().atMost(Deadlines.ASYNC).until(() -> orderIds.size() >= 15);
 
         Platform.stack().killConnect();
         int placedBeforeCrash = orderIds.size();
@@ -71,14 +71,14 @@ class ConnectOutageIT {
                 finalPrices.put(products.get(i), price);
             }
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> orderIds.size() >= placedBeforeCrash + 15);
+        await().atMost(Deadlines.ASYNC).until(() -> orderIds.size() >= placedBeforeCrash + 15);
         Platform.stack().startConnect();
         placing.set(false);
         placer.join();
 
         // Every order committed before, during and after the outage has its OrderPlaced, once per order.
         Set<String> ours = new HashSet<>(orderIds);
-        await().atMost(Duration.ofSeconds(90)).until(() -> TopicProbe.readAll(Topics.ORDERS_ORDER).stream()
+        await().atMost(Deadlines.ASYNC).until(() -> TopicProbe.readAll(Topics.ORDERS_ORDER).stream()
                 .map(ConsumerRecord::key).collect(Collectors.toSet()).containsAll(ours));
         // The saga goes on meanwhile (these products have no stock, so the orders are cancelled): count OrderPlaced.
         List<ConsumerRecord<String, String>> orderRecords = TopicProbe.readAll(Topics.ORDERS_ORDER).stream()

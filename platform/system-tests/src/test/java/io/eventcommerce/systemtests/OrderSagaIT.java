@@ -3,12 +3,12 @@ package io.eventcommerce.systemtests;
 import io.eventcommerce.events.EventCodec;
 import io.eventcommerce.events.EventEnvelope;
 import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.testkit.Deadlines;
 import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TopicProbe;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +58,7 @@ class OrderSagaIT {
     }
 
     private static void awaitFinal(String orderId, String status) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        await().atMost(Deadlines.ASYNC).untilAsserted(() ->
                 assertThat(order(orderId).get("status")).isEqualTo(status));
     }
 
@@ -70,7 +70,7 @@ class OrderSagaIT {
     }
 
     private static void awaitReserved(String productId, int reserved) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+        await().atMost(Deadlines.ASYNC).untilAsserted(() ->
                 assertThat(((Number) stock(productId).get("reserved")).intValue()).isEqualTo(reserved));
     }
 
@@ -85,7 +85,7 @@ class OrderSagaIT {
         List<String> orderIds = placing.stream().map(CompletableFuture::join).toList();
         orderIds.forEach(id -> fraud(id, FraudAssessed.APPROVE));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> orderIds.stream()
+        await().atMost(Deadlines.ASYNC).until(() -> orderIds.stream()
                 .map(id -> (String) order(id).get("status"))
                 .sorted().toList().equals(List.of("CANCELLED", "PAID")));
         Map<String, Object> cancelled = orderIds.stream().map(OrderSagaIT::order)
@@ -125,7 +125,7 @@ class OrderSagaIT {
         awaitReserved(productId, 2);
         assertThat(order(orderId).get("status")).isEqualTo("PENDING");
 
-        await().atMost(SAGA_TIMEOUT.plusSeconds(30)).untilAsserted(() ->
+        await().atMost(SAGA_TIMEOUT.plus(Deadlines.ASYNC)).untilAsserted(() ->
                 assertThat(order(orderId).get("status")).isEqualTo("CANCELLED"));
         assertThat(order(orderId).get("cancel_reason")).isEqualTo("TIMEOUT");
         assertThat((String) order(orderId).get("status_detail")).contains("stock RESERVED, fraud none");

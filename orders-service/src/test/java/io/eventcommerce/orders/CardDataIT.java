@@ -96,7 +96,7 @@ class CardDataIT {
         aCardNumberWhereNoneBelongsIsRefusedAndNothingIsStored();
 
         int scannedRows = 0;
-        for (String table : ORDERS.rowCounts().keySet()) {
+        for (String table : ORDERS.tables()) {
             for (Map<String, Object> row : ORDERS.query("SELECT * FROM " + table)) {
                 scannedRows++;
                 assertThat(CardNumbers.find(row.toString())).as("table %s row %s", table, row).isEmpty();

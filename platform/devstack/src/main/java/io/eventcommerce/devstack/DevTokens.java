@@ -21,6 +21,8 @@ import java.util.Set;
 public final class DevTokens {
 
     public static final String ISSUER = "urn:eventcommerce:dev";
+    /** The audience every service verifies by default ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "eventcommerce";
     public static final String PUBLIC_KEY_RESOURCE = "dev-jwt/public-key.pem";
     private static final String PRIVATE_KEY_RESOURCE = "dev-jwt/private-key.pem";
 
@@ -33,8 +35,22 @@ public final class DevTokens {
      * @param claims  further claims, e.g. {@code customer_id} for a customer
      */
     public static String issue(String subject, Set<String> roles, Map<String, Object> claims, Duration lifetime) {
-        JwtClaimsBuilder builder = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(roles)
+        return issue(ISSUER, AUDIENCE, subject, roles, claims, lifetime);
+    }
+
+    /**
+     * A token from a chosen issuer for a chosen audience, signed with the development key: what tests need to show
+     * that a service refuses tokens issued by someone else or meant for another audience.
+     *
+     * @param audience the {@code aud} claim, or null for a token without one
+     */
+    public static String issue(String issuer, String audience, String subject, Set<String> roles,
+                               Map<String, Object> claims, Duration lifetime) {
+        JwtClaimsBuilder builder = Jwt.issuer(issuer).subject(subject).upn(subject).groups(roles)
                 .expiresIn(lifetime);
+        if (audience != null) {
+            builder.audience(audience);
+        }
         claims.forEach(builder::claim);
         return builder.jws().keyId("eventcommerce-dev").sign(privateKey());
     }

@@ -30,6 +30,11 @@ public final class TestTokens {
                 Duration.ofHours(1));
     }
 
+    /** A token for {@code role} from {@code issuer} for {@code audience} (null: no audience claim). */
+    public static String from(String issuer, String audience, String role) {
+        return DevTokens.issue(issuer, audience, "test-" + role, Set.of(role), Map.of(), Duration.ofHours(1));
+    }
+
     /** A token that expired an hour ago. */
     public static String expired(String role) {
         return DevTokens.issue("test-expired", Set.of(role), Map.of(), Duration.ofHours(-1));

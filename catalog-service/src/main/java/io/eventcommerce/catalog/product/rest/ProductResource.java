@@ -84,10 +84,11 @@ public class ProductResource {
             @Size(max = 100) @Pattern(regexp = "\\S(.*\\S)?", message = "no leading or trailing spaces")
             String vendorProductId) {
 
+        /** The fields; a status left out is null (a create makes it DRAFT, an update keeps the current one). */
         ProductDetails details(String defaultCurrency) {
             return new ProductDetails(vendorProductId, name.trim(), description, brand, categoryId, price, cost,
                     currency == null ? defaultCurrency : currency,
-                    status == null ? ProductStatus.DRAFT : ProductStatus.valueOf(status), attributes);
+                    status == null ? null : ProductStatus.valueOf(status), attributes);
         }
     }
 
@@ -106,8 +107,9 @@ public class ProductResource {
     @Operation(summary = "Create a product", description = "Publishes ProductCreated on catalog.product. With "
             + "vendorId, the product is that vendor's (vendors onboard their own through CSV uploads).")
     public Response create(@NotNull @Valid ProductRequest request, @Context UriInfo uri) {
+        ProductDetails details = request.details(config.defaultCurrency());
         Product product = products.create(request.sku(), request.vendorId(),
-                request.details(config.defaultCurrency()));
+                details.status() == null ? details.withStatus(ProductStatus.DRAFT) : details);
         return Response.created(uri.getAbsolutePathBuilder().path(product.id().toString()).build())
                 .entity(view(product)).build();
     }
@@ -116,12 +118,16 @@ public class ProductResource {
     @Path("{id}")
     @RolesAllowed({Roles.CATALOG_MANAGER, Roles.ADMIN, Roles.VENDOR})
     @Operation(summary = "Replace a product's editable fields",
-            description = "Publishes ProductUpdated on catalog.product with the changed fields, if any changed. A "
-                    + "vendor changes only its own products (another vendor's product answers 404) and never the "
-                    + "vendor.")
+            description = "Publishes ProductUpdated on catalog.product with the changed fields, if any changed. "
+                    + "Leaving out status keeps it. A vendor changes only its own products (another vendor's product "
+                    + "answers 404), never the vendor and never the status (403 if the request would change it), "
+                    + "and not at all while the vendor is suspended (409).")
     public ProductView update(@PathParam("id") UUID id, @NotNull @Valid ProductRequest request) {
         visible(id);
-        return view(products.update(id, request.sku(), request.vendorId(), request.details(config.defaultCurrency())));
+        ProductService.Editor editor = vendorAccess.scope().isPresent() ? ProductService.Editor.VENDOR
+                : ProductService.Editor.STAFF;
+        return view(products.update(id, request.sku(), request.vendorId(), request.details(config.defaultCurrency()),
+                editor));
     }
 
     @GET

@@ -7,12 +7,15 @@ import io.eventcommerce.catalog.product.domain.ProductDetails;
 import io.eventcommerce.catalog.product.domain.ProductRepository;
 import io.eventcommerce.catalog.product.domain.ProductSearch;
 import io.eventcommerce.catalog.product.domain.ProductStatus;
+import io.eventcommerce.catalog.vendor.domain.Vendor;
 import io.eventcommerce.catalog.vendor.domain.VendorRepository;
+import io.eventcommerce.catalog.vendor.domain.VendorStatus;
 import io.eventcommerce.events.catalog.ProductCreated;
 import io.eventcommerce.events.catalog.ProductSnapshot;
 import io.eventcommerce.events.catalog.ProductUpdated;
 import io.eventcommerce.servicekit.outbox.Outbox;
 import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.ProblemType;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,15 +65,31 @@ public class ProductService {
         return add(sku, vendorId, details, Timestamps.now());
     }
 
+    /** Who edits a product: the catalog's staff, or the vendor selling it (whose token is scoped to it). */
+    public enum Editor { STAFF, VENDOR }
+
     /**
      * Replaces the editable fields; publishes {@code ProductUpdated} only if something changed. SKU and vendor never
-     * change.
+     * change; a status left out ({@code null}) keeps the current one. A vendor may not change the status (taking a
+     * product on or off sale is the catalog managers' decision: 403), and a suspended vendor changes nothing (409).
+     * Both are checked against the product as this transaction reads it, so a status a manager set a moment ago is
+     * not written back by a vendor's edit.
      *
      * @param vendorId null to keep the vendor (a client that does not know of vendors), else it must be the current one
      */
     @Transactional
-    public Product update(UUID id, String sku, UUID vendorId, ProductDetails details) {
+    public Product update(UUID id, String sku, UUID vendorId, ProductDetails details, Editor editor) {
         Product product = get(id);
+        if (editor == Editor.VENDOR) {
+            requireActiveVendor(product.vendorId());
+            if (details.status() != null && details.status() != product.status()) {
+                throw new ApiException(ProblemType.FORBIDDEN, "Only catalog managers and admins change a product's "
+                        + "status (it is " + product.status() + ")");
+            }
+        }
+        if (details.status() == null) {
+            details = details.withStatus(product.status());
+        }
         if (!product.sku().equals(sku)) {
             throw ApiException.invalidField("sku", "cannot change (is '" + product.sku() + "')");
         }
@@ -138,6 +157,14 @@ public class ProductService {
         }
         return products.search(new ProductSearch(text, categoryIds, status, vendorId, brand, minPrice, maxPrice,
                 order), page, size);
+    }
+
+    private void requireActiveVendor(UUID vendorId) {
+        VendorStatus status = vendorId == null ? null : vendors.findByIdOptional(vendorId).map(Vendor::status)
+                .orElse(null);
+        if (status != VendorStatus.ACTIVE) {
+            throw ApiException.conflict("Vendor " + vendorId + " is " + status + " and cannot change its products");
+        }
     }
 
     private void requireCategory(ProductDetails details) {

@@ -236,9 +236,10 @@ public class OrderResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN, Roles.SUPPORT})
-    @Operation(summary = "Cancel an order", description = "Allowed until it ships: PENDING, ON_HOLD and PAID orders "
-            + "(a paid order is refunded). 409 for an order being charged right now or already shipped, delivered, "
-            + "returned or cancelled. Publishes OrderCancelled; catalog-service releases the reserved stock.")
+    @Operation(summary = "Cancel an order", description = "Allowed until it ships: PENDING, ON_HOLD, CONFIRMED and "
+            + "PAID orders (a paid order is refunded, a charge still unsettled is voided, both asynchronously). 409 for "
+            + "an order already shipped, delivered, returned or cancelled. Publishes OrderCancelled; catalog-service "
+            + "releases the reserved stock.")
     public OrderView cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
         readable(id);
         CancelReason reason = isStaff() ? CancelReason.SUPPORT_REQUEST : CancelReason.CUSTOMER_REQUEST;

@@ -146,16 +146,16 @@ public class OrderService {
     }
 
     /**
-     * Cancels on request. Before payment nothing is charged; a paid order is refunded first. An order being charged
-     * right now (CONFIRMED) and an order that has shipped cannot be cancelled (409).
+     * Cancels on request, until the order ships. The order row is locked (so a shipment, the payment step or a
+     * timeout cannot interleave: of a cancel and a shipment exactly one wins), and in the same transaction as
+     * OrderCancelled the money to give back is recorded: a PAID order's refund, or for a CONFIRMED order (its
+     * payment not yet settled) a void of its charge. {@link io.eventcommerce.orders.payment.service.RefundProcess}
+     * makes them through the gateway afterwards, outside any transaction.
      */
     @Transactional
     public Order cancel(UUID id, CancelReason reason, String detail) {
-        Order order = get(id);
+        Order order = orders.lock(id).orElseThrow(() -> ApiException.notFound("Order", id));
         OrderStatus previous = order.status();
-        if (previous == OrderStatus.CONFIRMED) {
-            throw ApiException.conflict("The order's payment is being processed; try again in a moment");
-        }
         Instant now = Timestamps.now();
         try {
             order.cancel(reason, detail, now);
@@ -163,7 +163,9 @@ public class OrderService {
             throw ApiException.conflict(e.getMessage());
         }
         if (previous == OrderStatus.PAID) {
-            payments.refund(order, reason.name(), now);
+            payments.requestRefund(order, reason.name(), now);
+        } else if (previous == OrderStatus.CONFIRMED) {
+            payments.requestVoid(order, reason.name(), now);
         }
         orders.flush();
         events.moved(order, previous, now);

@@ -6,6 +6,7 @@ import io.eventcommerce.orders.payment.domain.PaymentMethod;
 import io.eventcommerce.orders.payment.domain.PaymentMethodRepository;
 import io.eventcommerce.orders.payment.gateway.PaymentGateway;
 import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -68,9 +69,9 @@ public class PaymentMethodService {
                 .orElseThrow(() -> ApiException.notFound("Payment method", id));
     }
 
-    public List<PaymentMethod> list(UUID customerId) {
+    public Page<PaymentMethod> list(UUID customerId, int page, int size) {
         requireCustomer(customerId);
-        return methods.forCustomer(customerId);
+        return methods.pageForCustomer(customerId, page, size);
     }
 
     private void requireCustomer(UUID customerId) {

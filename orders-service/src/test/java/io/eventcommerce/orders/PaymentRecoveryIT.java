@@ -7,7 +7,11 @@ import io.eventcommerce.events.catalog.PromotionSnapshot;
 import io.eventcommerce.events.orders.OrderCancelled;
 import io.eventcommerce.events.orders.OrderOnHold;
 import io.eventcommerce.testkit.TopicProbe;
+import io.eventcommerce.orders.payment.gateway.GatewayUnavailableException;
+import io.eventcommerce.orders.payment.gateway.PaymentGateway;
+import io.eventcommerce.orders.payment.gateway.SimulatedPaymentGateway;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +39,7 @@ import static io.eventcommerce.orders.OrdersFixtures.sendEvent;
 import static io.eventcommerce.orders.OrdersFixtures.stockReserved;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -47,6 +52,9 @@ import static org.awaitility.Awaitility.await;
 class PaymentRecoveryIT {
 
     private static final Duration PATIENCE = Duration.ofMinutes(2);
+
+    @Inject
+    SimulatedPaymentGateway simulator;
 
     private static String placeOrder(String paymentToken, String price, String promotionCode) {
         String customerId = createCustomer();
@@ -257,5 +265,28 @@ class PaymentRecoveryIT {
                 r -> r.key().equals(orderId) && r.value().contains("\"OrderOnHold\""), PATIENCE).value()),
                 OrderOnHold.TYPE);
         assertThat(held.reasons()).containsExactly("VELOCITY");
+    }
+
+    @Test
+    void theSimulatorAnswersARepeatedKeyFromItsLedger() {
+        String key = "charge-" + UUID.randomUUID();
+        assertThat(simulator.lookup(key)).isEmpty();
+        assertThatThrownBy(() -> simulator.charge("tok_flaky_1", new BigDecimal("9.99"), "USD", key))
+                .isInstanceOf(GatewayUnavailableException.class);
+        assertThat(simulator.lookup(key)).as("a failed call was never received").isEmpty();
+        PaymentGateway.Outcome first = simulator.charge("tok_flaky_1", new BigDecimal("9.99"), "USD", key);
+        assertThat(first.approved()).isTrue();
+        // The answer lives in the table, not in this instance: a restarted service gets the same one.
+        assertThat(simulator.charge("tok_flaky_1", new BigDecimal("9.99"), "USD", key)).isEqualTo(first);
+        assertThat(simulator.lookup(key)).contains(first);
+        assertThat(ledger(key)).singleElement().satisfies(call -> {
+            assertThat(call.get("reference")).isEqualTo(first.reference());
+            assertThat(((Number) call.get("calls")).intValue()).isEqualTo(3);
+        });
+
+        String unresponsive = "charge-" + UUID.randomUUID();
+        assertThatThrownBy(() -> simulator.charge("tok_unresponsive", BigDecimal.ONE, "USD", unresponsive))
+                .isInstanceOfSatisfying(GatewayUnavailableException.class, e -> assertThat(e.timedOut()).isTrue());
+        assertThatThrownBy(() -> simulator.lookup(unresponsive)).isInstanceOf(GatewayUnavailableException.class);
     }
 }

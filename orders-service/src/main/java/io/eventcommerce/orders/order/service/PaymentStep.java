@@ -129,14 +129,21 @@ public class PaymentStep {
     /** The gateway's answer: PAID or CANCELLED (PAYMENT_DECLINED). */
     @Transactional
     void record(UUID orderId, PaymentGateway.Outcome outcome) {
-        Order order = confirmed(orderId);
+        Order order = orders.lock(orderId).orElse(null);
         if (order == null) {
-            // Cancelled meanwhile (a timeout, a person); that cancellation left a void, which gives a capture back.
-            LOG.infof("Order %s was no longer CONFIRMED when its payment was answered (%s)", orderId,
-                    outcome.approved() ? "captured" : outcome.declineCode());
             return;
         }
         Instant now = Timestamps.now();
+        if (order.status() != OrderStatus.CONFIRMED) {
+            LOG.infof("Order %s was %s when its payment was answered (%s)", orderId, order.status(),
+                    outcome.approved() ? "captured" : outcome.declineCode());
+            if (order.status() == OrderStatus.CANCELLED && outcome.approved()
+                    && !PaymentService.NO_CHARGE.equals(outcome.reference())) {
+                // Cancelled meanwhile (a timeout, a person) while this call was in flight: give the money back.
+                payments.capturedAfterCancel(order, outcome.reference(), now);
+            }
+            return;
+        }
         if (outcome.approved()) {
             payments.recordCapture(order, outcome.reference(), now);
             order.markPaid(now);

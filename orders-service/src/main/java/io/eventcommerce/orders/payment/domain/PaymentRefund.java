@@ -122,6 +122,20 @@ public class PaymentRefund {
         updatedAt = now;
     }
 
+    /**
+     * The charge was captured after all, answered to a call that was still in flight when this void found nothing:
+     * it is pending again, as the refund of that payment.
+     */
+    public void reopenFor(Payment payment, Instant now) {
+        if (status != Status.NOTHING_CAPTURED) {
+            throw new IllegalStateException("refund " + id + " is " + status + ", not NOTHING_CAPTURED");
+        }
+        status = Status.PENDING;
+        paymentId = payment.id();
+        nextAttemptAt = now;
+        updatedAt = now;
+    }
+
     public void refunded(String reference, Instant now) {
         requirePending();
         status = Status.REFUNDED;

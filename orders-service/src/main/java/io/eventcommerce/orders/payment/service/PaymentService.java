@@ -93,6 +93,26 @@ public class PaymentService {
     }
 
     /**
+     * The gateway answered a charge with a capture after the order had been cancelled (a call still in flight when
+     * the cancellation's void looked): makes sure that money is given back, whatever the void found. Locks the void
+     * (as {@link RefundProcess} does), so the capture is recorded once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void capturedAfterCancel(Order order, String reference, Instant now) {
+        PaymentRefund refund = refunds.forCharge(chargeKey(order.id())).flatMap(r -> refunds.lock(r.id()))
+                .orElse(null);
+        if (refund == null) {
+            refunds.persist(PaymentRefund.of(recordLateCapture(order, reference, now), chargeKey(order.id()),
+                    "PAYMENT_FAILED", now));
+        } else if (refund.status() == PaymentRefund.Status.PENDING && refund.paymentId() == null) {
+            refund.capturedAs(recordLateCapture(order, reference, now), now);
+        } else if (refund.status() == PaymentRefund.Status.NOTHING_CAPTURED) {
+            refund.reopenFor(recordLateCapture(order, reference, now), now);
+        }
+        // Otherwise the void already found this capture (a payment exists for it).
+    }
+
+    /**
      * Records that the order's captured payment is to be refunded in full (made later by {@link RefundProcess});
      * returns the amount. In the transaction that cancels or returns the order, so the decision and the refund owed
      * are never separated.

@@ -14,6 +14,7 @@ import io.eventcommerce.orders.order.domain.OrderPricing;
 import io.eventcommerce.orders.order.domain.OrderRepository;
 import io.eventcommerce.orders.order.domain.OrderStatus;
 import io.eventcommerce.orders.order.domain.PostalAddress;
+import io.eventcommerce.orders.payment.domain.CardToken;
 import io.eventcommerce.orders.payment.domain.PaymentMethod;
 import io.eventcommerce.orders.payment.service.PaymentMethodService;
 import io.eventcommerce.orders.payment.service.PaymentService;
@@ -85,8 +86,15 @@ public class OrderService {
      * {@code PENDING} and publishes {@code OrderPlaced}, all in one transaction. With an idempotency key, the key is claimed first in the same transaction: a
      * concurrent request with the same key waits on it and then fails on the unique key, and nothing of it remains.
      */
-    @Transactional
     public Order place(PlaceOrder command, IdempotencyKey key) {
+        // The gateway is asked about the token before the transaction: not while it holds the key's row lock.
+        Map<String, Optional<CardToken>> cards = command.payment().paymentToken() == null ? Map.of()
+                : paymentMethods.describe(List.of(command.payment().paymentToken()));
+        return place(command, key, cards);
+    }
+
+    @Transactional
+    Order place(PlaceOrder command, IdempotencyKey key, Map<String, Optional<CardToken>> cards) {
         Instant now = Timestamps.now();
         UUID orderId = UUID.randomUUID();
         if (key != null) {
@@ -107,7 +115,8 @@ public class OrderService {
                 : promotions.check(command.promotionCode(), priced.subtotal(), priced.currency(), now);
         PaymentMethod method = command.payment().paymentMethodId() != null
                 ? paymentMethods.get(command.customerId(), command.payment().paymentMethodId())
-                : paymentMethods.fromToken(command.customerId(), command.payment().paymentToken(), "paymentToken");
+                : paymentMethods.fromToken(command.customerId(), command.payment().paymentToken(),
+                        cards.get(command.payment().paymentToken()), "paymentToken");
         Order order = Order.place(orderId, priced, new Order.Placement(command.customerId(), command.channel(),
                         command.clientIp(), command.shippingAddress(), command.billingAddress(), method.id(),
                         promotion == null ? null : promotion.promotion().code(),

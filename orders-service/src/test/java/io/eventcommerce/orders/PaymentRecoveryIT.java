@@ -218,15 +218,36 @@ class PaymentRecoveryIT {
     }
 
     @Test
-    void cancellingWhileThePaymentIsUnsettledVoidsTheCharge() {
+    void cancellingWhileThePaymentIsUnsettledVoidsTheChargeAndALateCaptureIsRefunded() {
         String orderId = confirmed("tok_unresponsive");
         awaitStatus(orderId, "CONFIRMED");
+        await().atMost(PATIENCE).until(() -> !ledger("charge-" + orderId).isEmpty());
         given().auth().oauth2(SUPPORT).contentType(ContentType.JSON).body(Map.of())
                 .post("/orders/" + orderId + "/cancel").then().statusCode(200);
         assertThat(order(orderId)).containsEntry("status", "CANCELLED").containsEntry("cancel_reason",
                 "SUPPORT_REQUEST");
         assertThat(ORDERS.query("SELECT * FROM payment_refund WHERE order_id = ?", orderId)).singleElement()
-                .satisfies(r -> assertThat(r.get("payment_id")).isNull());
+                .satisfies(r -> {
+                    assertThat(r.get("payment_id")).isNull();
+                    assertThat(r.get("status")).isEqualTo("PENDING");
+                });
+
+        // The gateway did capture after all (as a real one may, answering late): the void finds it and refunds it.
+        String reference = "ch_sim_" + UUID.randomUUID();
+        ORDERS.update("UPDATE simulated_gateway_call SET token = 'tok_approve', approved = TRUE, reference = ? "
+                + "WHERE idem_key = ?", reference, "charge-" + orderId);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(ORDERS.query(
+                "SELECT status FROM payment_refund WHERE order_id = ?", orderId)).singleElement()
+                .satisfies(r -> assertThat(r.get("status")).isEqualTo("REFUNDED")));
+        Map<String, Object> payment = ORDERS.query("SELECT * FROM payment WHERE order_id = ?", orderId).get(0);
+        assertThat(payment).containsEntry("status", "REFUNDED").containsEntry("gateway_reference", reference);
+        assertThat(ledger("refund-" + payment.get("id"))).singleElement()
+                .satisfies(call -> assertThat(truthy(call.get("approved"))).isTrue());
+        assertThat(TopicProbe.await(Topics.ORDERS_PAYMENT, r -> r.key().equals(orderId)
+                && r.value().contains("\"PaymentRefunded\""), PATIENCE).value()).contains("SUPPORT_REQUEST");
+        assertThat(order(orderId).get("status")).as("still cancelled, never paid").isEqualTo("CANCELLED");
+        assertThat(TopicProbe.readAll(Topics.ORDERS_ORDER)).noneMatch(r -> r.key().equals(orderId)
+                && r.value().contains("\"OrderPaid\""));
     }
 
     @Test

@@ -17,6 +17,18 @@ public interface CatalogConfig {
     /** Vendor CSV onboarding ({@code catalog.onboarding.*}). */
     Onboarding onboarding();
 
+    Reservations reservations();
+
+    interface Reservations {
+
+        /**
+         * How often stock still reserved for an order known to be cancelled is released (ReservationReconciliation;
+         * read by its schedule expression).
+         */
+        @WithDefault("1m")
+        String reconcileEvery();
+    }
+
     interface Onboarding {
 
         /**

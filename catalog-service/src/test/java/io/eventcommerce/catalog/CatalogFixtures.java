@@ -34,11 +34,15 @@ final class CatalogFixtures {
                 .post("/categories").then().statusCode(201).extract().path("id");
     }
 
-    /** Publishes an orders-service event on orders.order as its outbox would: key, headers id and eventType. */
-    static void publish(DomainEvent event) {
+    /**
+     * Publishes an orders-service event on orders.order as its outbox would: key, headers id and eventType. Returns
+     * the event's id.
+     */
+    static java.util.UUID publish(DomainEvent event) {
         EventEnvelope<?> envelope = EventEnvelope.wrap(event, "orders-service", Instant.now());
         TopicProbe.send(Topics.ORDERS_ORDER, envelope.aggregateId(), EventCodec.toJson(envelope),
                 Map.of("id", envelope.eventId().toString(), "eventType", envelope.type()));
+        return envelope.eventId();
     }
 
     /** An active vendor; returns its id. */

@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /** orders-service's own settings ({@code orders.*}). */
@@ -14,6 +15,66 @@ public interface OrdersConfig {
     Saga saga();
 
     Returns returns();
+
+    Payment payment();
+
+    Idempotency idempotency();
+
+    interface Idempotency {
+
+        /** How long an Idempotency-Key of POST /orders is remembered (then purged). */
+        @WithDefault("PT24H")
+        Duration retention();
+
+        /** How often expired keys are purged (read by the scheduler's expression). */
+        @WithDefault("1h")
+        String purgeEvery();
+    }
+
+    /** How a CONFIRMED order is charged and, failing that, let go (docs/payments.md). */
+    interface Payment {
+
+        /**
+         * Which gateway takes the money. The built-in simulator moves no money and approves test tokens, so it runs
+         * only if this says {@code simulator} explicitly (set in %dev and %test, and in the demo deployments).
+         */
+        Optional<String> gateway();
+
+        /**
+         * When the scheduler takes over a charge the OrderConfirmed consumer did not finish (crashed, or the gateway
+         * was unavailable).
+         */
+        @WithDefault("PT15S")
+        Duration firstRetryAfter();
+
+        /** The wait after the n-th failed attempt is this times 2^(n-1), at most {@link #maxBackoff()}. */
+        @WithDefault("PT5S")
+        Duration backoff();
+
+        @WithDefault("PT1M")
+        Duration maxBackoff();
+
+        /** After this long in CONFIRMED the charge is not retried; the gateway is asked what became of it. */
+        @WithDefault("PT5M")
+        Duration reconcileAfter();
+
+        /**
+         * After this long in CONFIRMED with the gateway unreachable the order is cancelled (PAYMENT_FAILED), stock
+         * released, and a void of the charge is left pending so a late capture is given back.
+         */
+        @WithDefault("PT30M")
+        Duration timeout();
+
+        /** How often the payment and refund schedulers look for due work (read by their expressions). */
+        @WithDefault("5s")
+        String checkEvery();
+
+        /** The wait before attempt n+1, n ≥ 1 attempts having failed. */
+        default Duration backoffAfter(int failedAttempts) {
+            Duration wait = backoff().multipliedBy(1L << Math.min(Math.max(failedAttempts - 1, 0), 20));
+            return wait.compareTo(maxBackoff()) > 0 ? maxBackoff() : wait;
+        }
+    }
 
     interface Returns {
 

@@ -50,7 +50,14 @@ class CardDataIT {
                 .post("/customers/" + customerId + "/payment-methods").then().statusCode(201)
                 .body("last4", equalTo("0002"));
         given().auth().oauth2(token).get("/customers/" + customerId + "/payment-methods").then().statusCode(200)
-                .body("size()", equalTo(2));
+                .body("totalItems", equalTo(2)).body("items.size()", equalTo(2))
+                .body("items[0].last4", equalTo("4242"));
+        given().auth().oauth2(token).queryParam("size", 1).queryParam("page", 1)
+                .get("/customers/" + customerId + "/payment-methods").then().statusCode(200)
+                .body("totalPages", equalTo(2)).body("items.size()", equalTo(1))
+                .body("items[0].last4", equalTo("0002"));
+        given().auth().oauth2(token).queryParam("size", 1000)
+                .get("/customers/" + customerId + "/payment-methods").then().statusCode(422);
         given().auth().oauth2(TestTokens.customer(UUID.randomUUID()))
                 .get("/customers/" + customerId + "/payment-methods").then().statusCode(404);
 

@@ -100,4 +100,22 @@ class IdempotencyIT {
                 "quantity", 1)))), "bad key with spaces").then().statusCode(400);
         assertThat(ordersOf(customerId)).isEqualTo(1);
     }
+
+    @Test
+    void keysOlderThanTheRetentionArePurgedAndYoungerOnesKept() {
+        String caller = "purge-" + UUID.randomUUID();
+        String old = UUID.randomUUID().toString();
+        String young = UUID.randomUUID().toString();
+        String hash = "0".repeat(64);
+        ORDERS.update("INSERT INTO idempotency_record (caller, idem_key, request_hash, order_id, created_at) "
+                + "VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6) - INTERVAL 2 DAY)", caller, old, hash,
+                UUID.randomUUID().toString());
+        ORDERS.update("INSERT INTO idempotency_record (caller, idem_key, request_hash, order_id, created_at) "
+                + "VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6))", caller, young, hash, UUID.randomUUID().toString());
+        // orders.idempotency.retention is PT24H; the purge runs every 2 s in the test profile (first after 1 min).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3)).until(() -> ORDERS.count(
+                "SELECT COUNT(*) FROM idempotency_record WHERE caller = ? AND idem_key = ?", caller, old) == 0);
+        assertThat(ORDERS.count("SELECT COUNT(*) FROM idempotency_record WHERE caller = ? AND idem_key = ?", caller,
+                young)).isEqualTo(1);
+    }
 }

@@ -142,6 +142,9 @@ class SagaIT {
         assertThat(refund.amount()).isEqualByComparingTo("50.00");
         assertThat(ORDERS.query("SELECT status FROM payment WHERE order_id = ?", orderId))
                 .singleElement().satisfies(row -> assertThat(row.get("status")).isEqualTo("REFUNDED"));
+        given().auth().oauth2(SUPPORT).get("/orders/" + orderId + "/refunds").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].status", equalTo("REFUNDED"))
+                .body("[0].reason", equalTo("SUPPORT_REQUEST")).body("[0].amount", equalTo(50.00f));
 
         Map<String, Object> before = order(orderId);
         given().auth().oauth2(SUPPORT).contentType(ContentType.JSON).body(Map.of())

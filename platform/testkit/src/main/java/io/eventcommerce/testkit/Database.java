@@ -53,6 +53,21 @@ public final class Database {
         }
     }
 
+    /**
+     * Runs one INSERT/UPDATE/DELETE; returns the rows changed. For setting up a state no API can reach (a row a lost
+     * event should have changed).
+     */
+    public int update(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Update failed: " + sql, e);
+        }
+    }
+
     /** The single number a {@code SELECT COUNT(*) ...} returns. */
     public long count(String sql, Object... parameters) {
         Object value = query(sql, parameters).get(0).values().iterator().next();

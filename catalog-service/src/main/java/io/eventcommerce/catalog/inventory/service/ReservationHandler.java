@@ -3,6 +3,8 @@ package io.eventcommerce.catalog.inventory.service;
 import io.eventcommerce.catalog.inventory.domain.InventoryMovement;
 import io.eventcommerce.catalog.inventory.domain.InventoryMovementRepository;
 import io.eventcommerce.catalog.inventory.domain.MovementType;
+import io.eventcommerce.catalog.inventory.domain.OrderOutcome;
+import io.eventcommerce.catalog.inventory.domain.OrderOutcomeRepository;
 import io.eventcommerce.catalog.inventory.domain.StockAllocator;
 import io.eventcommerce.catalog.inventory.domain.StockKey;
 import io.eventcommerce.catalog.inventory.domain.StockLevel;
@@ -41,6 +43,9 @@ import java.util.stream.Collectors;
  * come back to the warehouse they left (RETURN in the ledger). Each runs in one transaction with the inbox record,
  * so a redelivery has no second effect. The stock rows are locked (FOR UPDATE,
  * in a fixed order) before availability is read, so of two orders racing for the last unit exactly one gets it.
+ * The end of an order (cancelled, shipped, returned) is also recorded ({@link OrderOutcome}): an OrderPlaced that
+ * arrives after its order was cancelled (a re-driven message) reserves nothing and gets no answer, and
+ * {@link ReservationReconciliation} releases what a cancelled order still holds.
  */
 @ApplicationScoped
 public class ReservationHandler {
@@ -53,18 +58,21 @@ public class ReservationHandler {
     private final WarehouseRepository warehouses;
     private final InventoryMovementRepository movements;
     private final InventoryService inventory;
+    private final OrderOutcomeRepository outcomes;
     private final Inbox inbox;
     private final Outbox outbox;
     private final MeterRegistry meters;
 
     public ReservationHandler(StockLevelRepository levels, StockReservationRepository reservations,
                               WarehouseRepository warehouses, InventoryMovementRepository movements,
-                              InventoryService inventory, Inbox inbox, Outbox outbox, MeterRegistry meters) {
+                              InventoryService inventory, OrderOutcomeRepository outcomes, Inbox inbox,
+                              Outbox outbox, MeterRegistry meters) {
         this.levels = levels;
         this.reservations = reservations;
         this.warehouses = warehouses;
         this.movements = movements;
         this.inventory = inventory;
+        this.outcomes = outcomes;
         this.inbox = inbox;
         this.outbox = outbox;
         this.meters = meters;
@@ -80,14 +88,20 @@ public class ReservationHandler {
             LOG.debugf("Already applied %s", event);
             return;
         }
+        Instant now = Timestamps.now();
         if (event.is(OrderPlaced.TYPE)) {
             reserve(event.data(OrderPlaced.TYPE));
         } else if (event.is(OrderCancelled.TYPE)) {
-            release(event.data(OrderCancelled.TYPE).orderId());
+            OrderCancelled cancelled = event.data(OrderCancelled.TYPE);
+            outcomes.record(cancelled.orderId(), OrderOutcome.Outcome.CANCELLED, cancelled.cancelledAt(), now);
+            release(cancelled.orderId());
         } else if (event.is(OrderShipped.TYPE)) {
-            ship(event.data(OrderShipped.TYPE).orderId());
+            OrderShipped shipped = event.data(OrderShipped.TYPE);
+            outcomes.record(shipped.orderId(), OrderOutcome.Outcome.SHIPPED, shipped.shippedAt(), now);
+            ship(shipped.orderId());
         } else {
             OrderReturned returned = event.data(OrderReturned.TYPE);
+            outcomes.record(returned.orderId(), OrderOutcome.Outcome.RETURNED, returned.returnedAt(), now);
             if (returned.restock()) {
                 restock(returned.orderId());
             }
@@ -98,6 +112,13 @@ public class ReservationHandler {
         if (order.imported()) {
             // Backfilled history: the goods left long ago; nothing to reserve and nobody waiting for an answer.
             LOG.debugf("Imported order %s: no reservation", order.orderId());
+            return;
+        }
+        if (outcomes.cancelled(order.orderId())) {
+            // Delivered after its OrderCancelled (a re-driven message): nobody waits for an answer, and stock
+            // reserved now would never be released.
+            LOG.infof("Order %s was already cancelled; OrderPlaced ignored, nothing reserved", order.orderId());
+            meters.counter("eventcommerce.stock.reservations", "outcome", "ignored_cancelled").increment();
             return;
         }
         if (!reservations.forOrder(order.orderId()).isEmpty()) {
@@ -136,6 +157,21 @@ public class ReservationHandler {
                 .map(a -> new StockReserved.Allocation(a.lineNo(), a.key().productId(), a.key().warehouseId(),
                         a.quantity())).toList()));
         meters.counter("eventcommerce.stock.reservations", "outcome", "reserved").increment();
+    }
+
+    /**
+     * Releases what a cancelled order still holds, for the reconciliation; in its own transaction. Returns the
+     * number of reservations released.
+     */
+    @Transactional
+    public int releaseEnded(UUID orderId) {
+        if (!outcomes.cancelled(orderId)) {
+            return 0;
+        }
+        long held = reservations.forOrder(orderId).stream()
+                .filter(r -> r.status() == StockReservation.Status.RESERVED).count();
+        release(orderId);
+        return (int) held;
     }
 
     private void release(UUID orderId) {

@@ -104,6 +104,25 @@ public class Order extends VersionedEntity {
     @Column(name = "fraud_score", precision = 4, scale = 3)
     private BigDecimal fraudScore;
 
+    /** The fraud check's reason codes, comma-separated (OrderOnHold carries them). */
+    @Column(name = "fraud_reasons", length = 500)
+    private String fraudReasons;
+
+    /** Failed payment attempts (gateway unavailable or timed out) while CONFIRMED. */
+    @Column(name = "payment_attempts", nullable = false)
+    private int paymentAttempts;
+
+    /** When the payment step runs next; null outside CONFIRMED. */
+    @Column(name = "payment_next_attempt_at")
+    private Instant paymentNextAttemptAt;
+
+    /** From then on the charge is not repeated: the gateway is asked what became of it. */
+    @Column(name = "payment_reconcile_at")
+    private Instant paymentReconcileAt;
+
+    @Column(name = "payment_last_error", length = 200)
+    private String paymentLastError;
+
     /** When the current wait (for answers, or for a review) ends; null once the saga has moved on. */
     @Column(name = "saga_deadline")
     private Instant sagaDeadline;
@@ -198,12 +217,13 @@ public class Order extends VersionedEntity {
      * Records compliance-service's verdict. A first REVIEW may be followed by the officer's APPROVE or REJECT; a final
      * verdict is not changed by anything after it.
      */
-    public boolean recordFraud(String decision, BigDecimal score, Instant now) {
+    public boolean recordFraud(String decision, BigDecimal score, List<String> reasons, Instant now) {
         if (fraudDecision != null && !"REVIEW".equals(fraudDecision)) {
             return false;
         }
         fraudDecision = decision;
         fraudScore = score;
+        fraudReasons = reasons == null || reasons.isEmpty() ? null : truncate(String.join(",", reasons));
         touch(now);
         return true;
     }
@@ -238,10 +258,36 @@ public class Order extends VersionedEntity {
         cancelReason = reason;
         statusDetail = truncate(detail);
         sagaDeadline = null;
+        paymentNextAttemptAt = null;
+    }
+
+    /**
+     * A CONFIRMED order's payment deadlines: the scheduler takes over at {@code firstRetry} if the first attempt did
+     * not settle it, repeats the charge until {@code reconcileAt}, then asks the gateway; at {@code deadline} an order
+     * whose payment could not be settled is cancelled.
+     */
+    public void awaitPayment(Instant firstRetry, Instant reconcileAt, Instant deadline) {
+        if (status != OrderStatus.CONFIRMED) {
+            throw new IllegalStateException("only a CONFIRMED order awaits its payment, this one is " + status);
+        }
+        paymentAttempts = 0;
+        paymentNextAttemptAt = firstRetry;
+        paymentReconcileAt = reconcileAt;
+        sagaDeadline = deadline;
+    }
+
+    /** An attempt to settle the payment failed without an answer (gateway unavailable or timed out). */
+    public void paymentAttemptFailed(String error, Instant next, Instant now) {
+        paymentAttempts++;
+        paymentLastError = truncate200(error);
+        paymentNextAttemptAt = next;
+        touch(now);
     }
 
     public void markPaid(Instant now) {
         moveTo(OrderStatus.PAID, now);
+        sagaDeadline = null;
+        paymentNextAttemptAt = null;
     }
 
     public void markShipped(Instant now) {
@@ -262,6 +308,10 @@ public class Order extends VersionedEntity {
         }
         status = target;
         touch(now);
+    }
+
+    private static String truncate200(String text) {
+        return text == null || text.length() <= 200 ? text : text.substring(0, 199) + "…";
     }
 
     private static String truncate(String text) {
@@ -326,6 +376,26 @@ public class Order extends VersionedEntity {
 
     public BigDecimal fraudScore() {
         return fraudScore;
+    }
+
+    public List<String> fraudReasons() {
+        return fraudReasons == null ? List.of() : List.of(fraudReasons.split(","));
+    }
+
+    public int paymentAttempts() {
+        return paymentAttempts;
+    }
+
+    public Instant paymentNextAttemptAt() {
+        return paymentNextAttemptAt;
+    }
+
+    public Instant paymentReconcileAt() {
+        return paymentReconcileAt;
+    }
+
+    public String paymentLastError() {
+        return paymentLastError;
     }
 
     public Instant sagaDeadline() {

@@ -19,7 +19,10 @@ public enum OrderStatus {
     PENDING,
     /** The fraud check asked for a human review. */
     ON_HOLD,
-    /** Stock reserved and fraud approved; the payment is being taken. */
+    /**
+     * Stock reserved and fraud approved; the payment is being taken, retried and reconciled until its deadline
+     * ({@code orders.payment.timeout}), then cancelled (docs/payments.md).
+     */
     CONFIRMED,
     /** Payment captured; waiting to ship. */
     PAID,

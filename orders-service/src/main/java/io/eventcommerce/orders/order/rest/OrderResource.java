@@ -10,6 +10,7 @@ import io.eventcommerce.orders.order.domain.OrderStatus;
 import io.eventcommerce.orders.order.domain.PostalAddress;
 import io.eventcommerce.orders.order.service.OrderService;
 import io.eventcommerce.orders.payment.domain.Payment;
+import io.eventcommerce.orders.payment.domain.PaymentRefund;
 import io.eventcommerce.orders.payment.service.PaymentService;
 import io.eventcommerce.servicekit.problem.ApiException;
 import io.eventcommerce.servicekit.problem.ProblemType;
@@ -236,9 +237,10 @@ public class OrderResource {
     @POST
     @Path("{id}/cancel")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN, Roles.SUPPORT})
-    @Operation(summary = "Cancel an order", description = "Allowed until it ships: PENDING, ON_HOLD and PAID orders "
-            + "(a paid order is refunded). 409 for an order being charged right now or already shipped, delivered, "
-            + "returned or cancelled. Publishes OrderCancelled; catalog-service releases the reserved stock.")
+    @Operation(summary = "Cancel an order", description = "Allowed until it ships: PENDING, ON_HOLD, CONFIRMED and "
+            + "PAID orders (a paid order is refunded, a charge still unsettled is voided, both asynchronously). 409 for "
+            + "an order already shipped, delivered, returned or cancelled. Publishes OrderCancelled; catalog-service "
+            + "releases the reserved stock.")
     public OrderView cancel(@PathParam("id") UUID id, @Valid CancelRequest request) {
         readable(id);
         CancelReason reason = isStaff() ? CancelReason.SUPPORT_REQUEST : CancelReason.CUSTOMER_REQUEST;
@@ -254,6 +256,26 @@ public class OrderResource {
     public List<PaymentView> payments(@PathParam("id") UUID id) {
         readable(id);
         return payments.forOrder(id).stream().map(PaymentView::of).toList();
+    }
+
+    @GET
+    @Path("{id}/refunds")
+    @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN, Roles.SUPPORT})
+    @Operation(summary = "The refunds (and voids of unsettled charges) of an order",
+            description = "Recorded with the cancellation or return, made by the gateway moments later: PENDING until "
+                    + "it answered, then REFUNDED, NOTHING_CAPTURED (a void whose charge was never captured) or "
+                    + "FAILED (refused by the gateway; support acts).")
+    public List<RefundView> refunds(@PathParam("id") UUID id) {
+        readable(id);
+        return payments.refundsOf(id).stream().map(RefundView::of).toList();
+    }
+
+    public record RefundView(UUID id, UUID paymentId, String status, BigDecimal amount, String currency,
+                             String reason, int attempts) {
+        static RefundView of(PaymentRefund r) {
+            return new RefundView(r.id(), r.paymentId(), r.status().name(), r.amount(), r.currency(), r.reason(),
+                    r.attempts());
+        }
     }
 
     private Order readable(UUID id) {

@@ -60,7 +60,7 @@ public class OrderEvents {
         }
         switch (order.status()) {
             case ON_HOLD -> outbox.publish(new OrderOnHold(order.id(), order.customerId(), order.fraudScore(),
-                    List.of(), now));
+                    order.fraudReasons(), now));
             case CONFIRMED -> outbox.publish(new OrderConfirmed(order.id(), order.customerId(), order.total(),
                     order.currency(), now));
             case CANCELLED -> outbox.publish(new OrderCancelled(order.id(), order.customerId(),

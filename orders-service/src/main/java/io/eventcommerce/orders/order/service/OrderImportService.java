@@ -12,6 +12,7 @@ import io.eventcommerce.orders.order.domain.OrderPricing;
 import io.eventcommerce.orders.order.domain.OrderRepository;
 import io.eventcommerce.orders.order.domain.OrderStatus;
 import io.eventcommerce.orders.order.domain.PostalAddress;
+import io.eventcommerce.orders.payment.domain.CardToken;
 import io.eventcommerce.orders.payment.domain.Payment;
 import io.eventcommerce.orders.payment.domain.PaymentMethod;
 import io.eventcommerce.orders.payment.service.PaymentMethodService;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -91,8 +93,14 @@ public class OrderImportService {
     public record Outcome(int imported, int skipped) {
     }
 
-    @Transactional
     public Outcome importBatch(List<HistoricalOrder> batch) {
+        // The gateway is asked about the tokens before the (long) transaction, never under it.
+        return importBatch(batch, paymentMethods.describe(batch.stream().map(HistoricalOrder::paymentToken)
+                .filter(java.util.Objects::nonNull).distinct().toList()));
+    }
+
+    @Transactional
+    Outcome importBatch(List<HistoricalOrder> batch, Map<String, Optional<CardToken>> cards) {
         Set<UUID> ids = batch.stream().map(HistoricalOrder::id).collect(Collectors.toSet());
         if (ids.size() != batch.size()) {
             throw ApiException.invalidField("orders", "an order id appears twice in the batch");
@@ -128,7 +136,7 @@ public class OrderImportService {
                 own.add(new FieldError(prefix + "customerId", "unknown customer"));
             }
             if (own.isEmpty()) {
-                writes.add(() -> write(order, priced, prefix));
+                writes.add(() -> write(order, priced, prefix, cards));
             }
             errors.addAll(own);
         }
@@ -165,10 +173,12 @@ public class OrderImportService {
         return new OrderPricing.Result(List.copyOf(lines), currency, subtotal, List.of());
     }
 
-    private void write(HistoricalOrder h, OrderPricing.Result priced, String prefix) {
+    private void write(HistoricalOrder h, OrderPricing.Result priced, String prefix,
+                       Map<String, Optional<CardToken>> cards) {
         PaymentMethod method = h.paymentMethodId() != null
                 ? paymentMethods.get(h.customerId(), h.paymentMethodId())
-                : paymentMethods.fromToken(h.customerId(), h.paymentToken(), prefix + "paymentToken");
+                : paymentMethods.fromToken(h.customerId(), h.paymentToken(), cards.get(h.paymentToken()),
+                prefix + "paymentToken");
         ImportedTimeline t = h.timeline();
         Order order = Order.imported(h.id(), priced, new Order.Placement(h.customerId(), h.channel(), null,
                 h.shippingAddress(), h.billingAddress(), method.id(), h.promotionCode(), h.discount()), t,

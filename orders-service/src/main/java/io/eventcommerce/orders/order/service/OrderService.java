@@ -14,6 +14,7 @@ import io.eventcommerce.orders.order.domain.OrderPricing;
 import io.eventcommerce.orders.order.domain.OrderRepository;
 import io.eventcommerce.orders.order.domain.OrderStatus;
 import io.eventcommerce.orders.order.domain.PostalAddress;
+import io.eventcommerce.orders.payment.domain.CardToken;
 import io.eventcommerce.orders.payment.domain.PaymentMethod;
 import io.eventcommerce.orders.payment.service.PaymentMethodService;
 import io.eventcommerce.orders.payment.service.PaymentService;
@@ -85,8 +86,15 @@ public class OrderService {
      * {@code PENDING} and publishes {@code OrderPlaced}, all in one transaction. With an idempotency key, the key is claimed first in the same transaction: a
      * concurrent request with the same key waits on it and then fails on the unique key, and nothing of it remains.
      */
-    @Transactional
     public Order place(PlaceOrder command, IdempotencyKey key) {
+        // The gateway is asked about the token before the transaction: not while it holds the key's row lock.
+        Map<String, Optional<CardToken>> cards = command.payment().paymentToken() == null ? Map.of()
+                : paymentMethods.describe(List.of(command.payment().paymentToken()));
+        return place(command, key, cards);
+    }
+
+    @Transactional
+    Order place(PlaceOrder command, IdempotencyKey key, Map<String, Optional<CardToken>> cards) {
         Instant now = Timestamps.now();
         UUID orderId = UUID.randomUUID();
         if (key != null) {
@@ -107,7 +115,8 @@ public class OrderService {
                 : promotions.check(command.promotionCode(), priced.subtotal(), priced.currency(), now);
         PaymentMethod method = command.payment().paymentMethodId() != null
                 ? paymentMethods.get(command.customerId(), command.payment().paymentMethodId())
-                : paymentMethods.fromToken(command.customerId(), command.payment().paymentToken(), "paymentToken");
+                : paymentMethods.fromToken(command.customerId(), command.payment().paymentToken(),
+                        cards.get(command.payment().paymentToken()), "paymentToken");
         Order order = Order.place(orderId, priced, new Order.Placement(command.customerId(), command.channel(),
                         command.clientIp(), command.shippingAddress(), command.billingAddress(), method.id(),
                         promotion == null ? null : promotion.promotion().code(),
@@ -146,16 +155,16 @@ public class OrderService {
     }
 
     /**
-     * Cancels on request. Before payment nothing is charged; a paid order is refunded first. An order being charged
-     * right now (CONFIRMED) and an order that has shipped cannot be cancelled (409).
+     * Cancels on request, until the order ships. The order row is locked (so a shipment, the payment step or a
+     * timeout cannot interleave: of a cancel and a shipment exactly one wins), and in the same transaction as
+     * OrderCancelled the money to give back is recorded: a PAID order's refund, or for a CONFIRMED order (its
+     * payment not yet settled) a void of its charge. {@link io.eventcommerce.orders.payment.service.RefundProcess}
+     * makes them through the gateway afterwards, outside any transaction.
      */
     @Transactional
     public Order cancel(UUID id, CancelReason reason, String detail) {
-        Order order = get(id);
+        Order order = orders.lock(id).orElseThrow(() -> ApiException.notFound("Order", id));
         OrderStatus previous = order.status();
-        if (previous == OrderStatus.CONFIRMED) {
-            throw ApiException.conflict("The order's payment is being processed; try again in a moment");
-        }
         Instant now = Timestamps.now();
         try {
             order.cancel(reason, detail, now);
@@ -163,7 +172,9 @@ public class OrderService {
             throw ApiException.conflict(e.getMessage());
         }
         if (previous == OrderStatus.PAID) {
-            payments.refund(order, reason.name(), now);
+            payments.requestRefund(order, reason.name(), now);
+        } else if (previous == OrderStatus.CONFIRMED) {
+            payments.requestVoid(order, reason.name(), now);
         }
         orders.flush();
         events.moved(order, previous, now);

@@ -5,12 +5,9 @@ import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
 import io.eventcommerce.events.orders.OrderConfirmed;
 import io.eventcommerce.orders.OrdersConfig;
-import io.eventcommerce.orders.order.domain.CancelReason;
 import io.eventcommerce.orders.order.domain.Order;
 import io.eventcommerce.orders.order.domain.OrderRepository;
 import io.eventcommerce.orders.order.domain.OrderStatus;
-import io.eventcommerce.orders.payment.domain.Payment;
-import io.eventcommerce.orders.payment.service.PaymentService;
 import io.eventcommerce.servicekit.inbox.Inbox;
 import io.eventcommerce.servicekit.messaging.IncomingEvent;
 import io.eventcommerce.servicekit.time.Timestamps;
@@ -24,24 +21,24 @@ import java.util.stream.Collectors;
 
 /**
  * orders-service's side of the saga (DESIGN §3). It records the stock and fraud answers and moves the order on
- * ({@link Order#advance}); when it becomes CONFIRMED the payment is taken in a separate step, triggered by this
- * service's own OrderConfirmed event, so a slow or failing gateway never holds up the answers and a crash in between
- * is retried from Kafka. Each event is applied once (inbox) in one transaction with its effects.
+ * ({@link Order#advance}); when it becomes CONFIRMED the payment is taken in a separate step ({@link PaymentStep}),
+ * triggered by this service's own OrderConfirmed event, so a slow or failing gateway never holds up the answers. The
+ * order's payment deadlines are set here, so the scheduler settles a payment whose first attempt never ran or did
+ * not finish. Each answer is applied once (inbox) in one transaction with its effects.
  */
 @ApplicationScoped
 public class SagaHandler {
 
     public static final String REPLIES = "saga-replies";
-    public static final String PAYMENTS = "saga-payments";
     private static final Logger LOG = Logger.getLogger(SagaHandler.class);
 
     private final OrderRepository orders;
-    private final PaymentService payments;
+    private final PaymentStep payments;
     private final OrderEvents events;
     private final Inbox inbox;
     private final OrdersConfig config;
 
-    public SagaHandler(OrderRepository orders, PaymentService payments, OrderEvents events, Inbox inbox,
+    public SagaHandler(OrderRepository orders, PaymentStep payments, OrderEvents events, Inbox inbox,
                        OrdersConfig config) {
         this.orders = orders;
         this.payments = payments;
@@ -81,36 +78,28 @@ public class SagaHandler {
                     .collect(Collectors.joining("; ")), now);
         } else {
             FraudAssessed fraud = event.data(FraudAssessed.TYPE);
-            order.recordFraud(fraud.decision(), fraud.score(), now);
+            order.recordFraud(fraud.decision(), fraud.score(), fraud.reasons(), now);
         }
         OrderStatus previous = order.status();
         order.advance(config.saga().policy(), now).ifPresent(status -> {
+            if (status == OrderStatus.CONFIRMED) {
+                OrdersConfig.Payment payment = config.payment();
+                order.awaitPayment(now.plus(payment.firstRetryAfter()), now.plus(payment.reconcileAfter()),
+                        now.plus(payment.timeout()));
+            }
             orders.flush();
             events.moved(order, previous, now);
         });
     }
 
-    /** OrderConfirmed (orders.order, this service's own event): charge the order; PAID, or CANCELLED if declined. */
-    @Transactional
+    /**
+     * OrderConfirmed (orders.order, this service's own event): the first attempt to charge the order. Not in a
+     * transaction (the gateway is called outside one); a redelivery makes a harmless second attempt, since the
+     * order is no longer CONFIRMED or the gateway answers the same key with its first answer.
+     */
     public void onConfirmed(IncomingEvent event) {
-        if (!event.is(OrderConfirmed.TYPE) || !inbox.firstDelivery(PAYMENTS, event.eventId(), event.type())) {
-            return;
-        }
-        UUID orderId = event.data(OrderConfirmed.TYPE).orderId();
-        Order order = orders.lock(orderId).orElse(null);
-        if (order == null || order.status() != OrderStatus.CONFIRMED) {
-            LOG.debugf("Order %s is no longer waiting for payment", orderId);
-            return;
-        }
-        Instant now = Timestamps.now();
-        Payment payment = payments.charge(order, now);
-        if (payment.status() == Payment.Status.CAPTURED) {
-            order.markPaid(now);
-        } else {
-            order.cancel(CancelReason.PAYMENT_DECLINED, "The payment was declined (" + payment.declineCode() + ")",
-                    now);
-            orders.flush();
-            events.moved(order, OrderStatus.CONFIRMED, now);
+        if (event.is(OrderConfirmed.TYPE)) {
+            payments.attempt(event.data(OrderConfirmed.TYPE).orderId());
         }
     }
 }

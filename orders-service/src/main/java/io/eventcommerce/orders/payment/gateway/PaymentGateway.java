@@ -9,7 +9,10 @@ import java.util.Optional;
 /**
  * The port to a card payment gateway. A real gateway (Stripe, Adyen, ...) plugs in behind this interface; the
  * built-in {@link SimulatedPaymentGateway} is the default. Every call that moves money takes an idempotency key, so
- * a retried call (after a crash or a redelivered event) never charges twice.
+ * a retried call (after a crash or a redelivered event) never charges twice. A call whose outcome is unknown (the
+ * gateway is unreachable or did not answer in time) throws {@link GatewayUnavailableException}; the caller retries
+ * with the same key, or asks {@link #lookup} what became of it. Callers never hold a transaction or a row lock while
+ * calling.
  */
 public interface PaymentGateway {
 
@@ -43,4 +46,10 @@ public interface PaymentGateway {
 
     /** Returns {@code amount} of a captured charge. */
     Outcome refund(String chargeReference, BigDecimal amount, String currency, String idempotencyKey);
+
+    /**
+     * What became of the call made with {@code idempotencyKey}: its outcome, or empty if the gateway never received
+     * it (or never answered it).
+     */
+    Optional<Outcome> lookup(String idempotencyKey);
 }

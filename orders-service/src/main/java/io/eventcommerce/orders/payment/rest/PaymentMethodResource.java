@@ -5,6 +5,7 @@ import io.eventcommerce.orders.payment.domain.PaymentMethod;
 import io.eventcommerce.orders.payment.gateway.PaymentGateway;
 import io.eventcommerce.orders.payment.service.PaymentMethodService;
 import io.eventcommerce.servicekit.pci.CardNumberInput;
+import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -14,10 +15,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -86,9 +89,13 @@ public class PaymentMethodResource {
 
     @GET
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN, Roles.SUPPORT})
-    public List<PaymentMethodView> list(@PathParam("customerId") UUID customerId) {
+    @Operation(summary = "A customer's saved cards, oldest first, one page at a time")
+    public Page<PaymentMethodView> list(@PathParam("customerId") UUID customerId,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                        @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1)
+                                        @Max(Page.MAX_SIZE) int size) {
         requireOwn(customerId);
-        return methods.list(customerId).stream().map(PaymentMethodView::of).toList();
+        return methods.list(customerId, page, size).map(PaymentMethodView::of);
     }
 
     private void requireOwn(UUID customerId) {

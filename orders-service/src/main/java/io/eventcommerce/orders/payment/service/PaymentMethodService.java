@@ -6,13 +6,18 @@ import io.eventcommerce.orders.payment.domain.PaymentMethod;
 import io.eventcommerce.orders.payment.domain.PaymentMethodRepository;
 import io.eventcommerce.orders.payment.gateway.PaymentGateway;
 import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A customer's saved cards: tokenized by the gateway, kept as token, brand, last four and expiry only. */
@@ -30,8 +35,10 @@ public class PaymentMethodService {
         this.gateway = gateway;
     }
 
-    /** Tokenizes card data; the number and CVV go to the gateway and nowhere else. */
-    @Transactional
+    /**
+     * Tokenizes card data; the number and CVV go to the gateway and nowhere else. The gateway is called before the
+     * transaction that stores the method, never under it.
+     */
     public PaymentMethod register(UUID customerId, PaymentGateway.CardDetails card) {
         requireCustomer(customerId);
         if (card.expiry().isBefore(YearMonth.now(ZoneOffset.UTC))) {
@@ -39,24 +46,46 @@ public class PaymentMethodService {
         }
         CardToken token = gateway.tokenize(card)
                 .orElseThrow(() -> ApiException.invalidField("cardNumber", "is not a valid card number"));
+        return save(customerId, token);
+    }
+
+    @Transactional
+    PaymentMethod save(UUID customerId, CardToken token) {
+        requireCustomer(customerId);
         PaymentMethod method = new PaymentMethod(customerId, token, Timestamps.now());
         methods.persist(method);
         return method;
     }
 
     /**
-     * The customer's method for a token the client obtained from the gateway itself (the usual way: card data never
-     * reaches us), saved on first use.
+     * What the gateway knows of tokens clients obtained from it, asked before the transaction that uses them (so no
+     * gateway call runs while that transaction holds its locks); a token it does not know maps to empty.
      */
-    @Transactional
-    public PaymentMethod fromToken(UUID customerId, String token, String field) {
+    public Map<String, Optional<CardToken>> describe(Collection<String> tokens) {
+        Map<String, Optional<CardToken>> described = new HashMap<>();
+        for (String token : tokens) {
+            if (token != null) {
+                described.computeIfAbsent(token, gateway::describe);
+            }
+        }
+        return described;
+    }
+
+    /**
+     * The customer's method for a token the client obtained from the gateway itself (the usual way: card data never
+     * reaches us), saved on first use; {@code described} is what {@link #describe} returned for it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PaymentMethod fromToken(UUID customerId, String token, Optional<CardToken> described, String field) {
         requireCustomer(customerId);
         var saved = methods.find("customerId = ?1 and gatewayToken = ?2", customerId, token).firstResultOptional();
         if (saved.isPresent()) {
             return saved.get();
         }
-        CardToken card = gateway.describe(token)
-                .orElseThrow(() -> ApiException.invalidField(field, "the payment gateway does not know this token"));
+        CardToken card = described == null ? null : described.orElse(null);
+        if (card == null) {
+            throw ApiException.invalidField(field, "the payment gateway does not know this token");
+        }
         PaymentMethod method = new PaymentMethod(customerId, card, Timestamps.now());
         methods.persist(method);
         return method;
@@ -68,9 +97,9 @@ public class PaymentMethodService {
                 .orElseThrow(() -> ApiException.notFound("Payment method", id));
     }
 
-    public List<PaymentMethod> list(UUID customerId) {
+    public Page<PaymentMethod> list(UUID customerId, int page, int size) {
         requireCustomer(customerId);
-        return methods.forCustomer(customerId);
+        return methods.pageForCustomer(customerId, page, size);
     }
 
     private void requireCustomer(UUID customerId) {

@@ -9,10 +9,11 @@ import io.eventcommerce.orders.order.service.OrderEvents;
 import io.eventcommerce.orders.payment.domain.Payment;
 import io.eventcommerce.orders.payment.domain.PaymentMethod;
 import io.eventcommerce.orders.payment.domain.PaymentMethodRepository;
+import io.eventcommerce.orders.payment.domain.PaymentRefund;
+import io.eventcommerce.orders.payment.domain.PaymentRefundRepository;
 import io.eventcommerce.orders.payment.domain.PaymentRepository;
 import io.eventcommerce.orders.payment.gateway.PaymentGateway;
 import io.eventcommerce.servicekit.outbox.Outbox;
-import io.eventcommerce.servicekit.problem.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,64 +24,125 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Charges and refunds orders through the {@link PaymentGateway}, recording each attempt as a {@link Payment} and
- * publishing it on orders.payment. The gateway is called inside the caller's transaction with an idempotency key
- * derived from the order, so if the transaction fails after the call, its retry gets the gateway's first answer
- * instead of a second charge.
+ * Records what the {@link PaymentGateway} did with an order's money, as {@link Payment}s published on
+ * orders.payment, and the refunds still to be made ({@link PaymentRefund}). It never calls the gateway: the calls are
+ * made outside any transaction by {@code PaymentStep} (charges) and {@link RefundProcess} (refunds), each with an
+ * idempotency key derived from the order or the payment, so a retried call gets the gateway's first answer instead
+ * of a second charge or refund. Every method runs in its caller's transaction, the one that locked the order.
  */
 @ApplicationScoped
 public class PaymentService {
 
-    private final PaymentGateway gateway;
+    /** Reference of a payment of 0.00 (an order paid entirely by a promotion): the gateway was not called. */
+    public static final String NO_CHARGE = "no-charge";
+
     private final PaymentRepository payments;
+    private final PaymentRefundRepository refunds;
     private final PaymentMethodRepository methods;
     private final Outbox outbox;
     private final MeterRegistry meters;
 
-    public PaymentService(PaymentGateway gateway, PaymentRepository payments, PaymentMethodRepository methods,
-                          Outbox outbox, MeterRegistry meters) {
-        this.gateway = gateway;
+    public PaymentService(PaymentRepository payments, PaymentRefundRepository refunds,
+                          PaymentMethodRepository methods, Outbox outbox, MeterRegistry meters) {
         this.payments = payments;
+        this.refunds = refunds;
         this.methods = methods;
         this.outbox = outbox;
         this.meters = meters;
     }
 
-    /** Charges the order's total; the payment tells whether it was captured or declined. */
+    /** The idempotency key of an order's charge: the same on every attempt, from every instance. */
+    public static String chargeKey(UUID orderId) {
+        return "charge-" + orderId;
+    }
+
+    /** The idempotency key of a payment's (full) refund. */
+    public static String refundKey(UUID paymentId) {
+        return "refund-" + paymentId;
+    }
+
+    /** The gateway captured the order's total: Payment, PaymentCaptured and OrderPaid. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Payment charge(Order order, Instant now) {
-        PaymentMethod method = methods.findById(order.paymentMethodId());
-        PaymentGateway.Outcome outcome = gateway.charge(method.gatewayToken(), order.total(), order.currency(),
-                "charge-" + order.id());
-        Payment payment;
-        if (outcome.approved()) {
-            payment = captured(order, method, outcome.reference(), now);
-        } else {
-            payment = Payment.declined(order.id(), method.id(), order.total(), order.currency(),
-                    outcome.declineCode(), now);
-            payments.persist(payment);
-            outbox.publish(new PaymentDeclined(payment.id(), order.id(), order.customerId(), payment.amount(),
-                    payment.currency(), outcome.declineCode(), OrderEvents.ref(method), now));
-        }
-        meters.counter("eventcommerce.payments", "outcome", outcome.approved() ? "captured" : outcome.declineCode())
+    public Payment recordCapture(Order order, String reference, Instant now) {
+        Payment payment = captured(order, methods.findById(order.paymentMethodId()), reference, now, true);
+        meters.counter("eventcommerce.payments", "outcome", NO_CHARGE.equals(reference) ? "no_charge" : "captured")
                 .increment();
         return payment;
     }
 
-    /** Refunds the order's captured payment in full; returns the amount refunded. */
+    /** The gateway declined the charge: Payment (DECLINED) and PaymentDeclined. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public BigDecimal refund(Order order, String reason, Instant now) {
+    public Payment recordDecline(Order order, String declineCode, Instant now) {
+        PaymentMethod method = methods.findById(order.paymentMethodId());
+        Payment payment = Payment.declined(order.id(), method.id(), order.total(), order.currency(), declineCode, now);
+        payments.persist(payment);
+        outbox.publish(new PaymentDeclined(payment.id(), order.id(), order.customerId(), payment.amount(),
+                payment.currency(), declineCode, OrderEvents.ref(method), now));
+        meters.counter("eventcommerce.payments", "outcome", declineCode).increment();
+        return payment;
+    }
+
+    /**
+     * A capture the gateway made for an order that was cancelled meanwhile (found by a void's lookup): the Payment
+     * and PaymentCaptured, but no OrderPaid; the void then refunds it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Payment recordLateCapture(Order order, String reference, Instant now) {
+        meters.counter("eventcommerce.payments", "outcome", "late_capture").increment();
+        return captured(order, methods.findById(order.paymentMethodId()), reference, now, false);
+    }
+
+    /**
+     * The gateway answered a charge with a capture after the order had been cancelled (a call still in flight when
+     * the cancellation's void looked): makes sure that money is given back, whatever the void found. Locks the void
+     * (as {@link RefundProcess} does), so the capture is recorded once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void capturedAfterCancel(Order order, String reference, Instant now) {
+        PaymentRefund refund = refunds.forCharge(chargeKey(order.id())).flatMap(r -> refunds.lock(r.id()))
+                .orElse(null);
+        if (refund == null) {
+            refunds.persist(PaymentRefund.of(recordLateCapture(order, reference, now), chargeKey(order.id()),
+                    "PAYMENT_FAILED", now));
+        } else if (refund.status() == PaymentRefund.Status.PENDING && refund.paymentId() == null) {
+            refund.capturedAs(recordLateCapture(order, reference, now), now);
+        } else if (refund.status() == PaymentRefund.Status.NOTHING_CAPTURED) {
+            refund.reopenFor(recordLateCapture(order, reference, now), now);
+        }
+        // Otherwise the void already found this capture (a payment exists for it).
+    }
+
+    /**
+     * Records that the order's captured payment is to be refunded in full (made later by {@link RefundProcess});
+     * returns the amount. In the transaction that cancels or returns the order, so the decision and the refund owed
+     * are never separated.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BigDecimal requestRefund(Order order, String reason, Instant now) {
         Payment captured = payments.forOrder(order.id()).stream()
                 .filter(p -> p.status() == Payment.Status.CAPTURED).findFirst()
                 .orElseThrow(() -> new IllegalStateException("order " + order.id() + " is paid but has no capture"));
-        PaymentGateway.Outcome outcome = gateway.refund(captured.gatewayReference(), captured.amount(),
-                captured.currency(), "refund-" + captured.id());
-        if (!outcome.approved()) {
-            throw ApiException.conflict("The payment gateway refused the refund (" + outcome.declineCode() + ")");
-        }
-        refunded(order, captured, outcome.reference(), reason, now);
-        meters.counter("eventcommerce.payments", "outcome", "refunded").increment();
+        refunds.persist(PaymentRefund.of(captured, chargeKey(order.id()), reason, now));
         return captured.amount();
+    }
+
+    /**
+     * Records that whatever the order's charge may have captured is to be given back: for an order cancelled while
+     * its payment was unsettled (CONFIRMED). {@link RefundProcess} asks the gateway and refunds a capture.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requestVoid(Order order, String reason, Instant now) {
+        if (refunds.forCharge(chargeKey(order.id())).isEmpty()) {
+            refunds.persist(PaymentRefund.voidOf(order.id(), chargeKey(order.id()), order.total(), order.currency(),
+                    reason, now));
+        }
+    }
+
+    /** The gateway refunded {@code payment}: REFUNDED and PaymentRefunded. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordRefund(Order order, Payment payment, String reference, String reason, Instant now) {
+        refunded(order, payment, reference, reason, now);
+        meters.counter("eventcommerce.payments", "outcome", "refunded").increment();
     }
 
     /** Reference of payments backfilled by the history import: taken long ago, by whatever gateway was used then. */
@@ -89,7 +151,7 @@ public class PaymentService {
     /** Records, without calling the gateway, that an imported order was paid at {@code paidAt}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Payment recordImported(Order order, PaymentMethod method, Instant paidAt) {
-        return captured(order, method, IMPORTED_REFERENCE, paidAt);
+        return captured(order, method, IMPORTED_REFERENCE, paidAt, true);
     }
 
     /** Records, without calling the gateway, that an imported payment was refunded at {@code refundedAt}. */
@@ -98,14 +160,16 @@ public class PaymentService {
         refunded(order, payment, IMPORTED_REFERENCE, reason, refundedAt);
     }
 
-    /** Stores the captured payment and publishes PaymentCaptured and OrderPaid, live or imported alike. */
-    private Payment captured(Order order, PaymentMethod method, String reference, Instant at) {
+    /** Stores the captured payment and publishes PaymentCaptured (and OrderPaid), live or imported alike. */
+    private Payment captured(Order order, PaymentMethod method, String reference, Instant at, boolean paid) {
         Payment payment = Payment.captured(order.id(), method.id(), order.total(), order.currency(), reference, at);
         payments.persist(payment);
         outbox.publish(new PaymentCaptured(payment.id(), order.id(), order.customerId(), payment.amount(),
                 payment.currency(), reference, OrderEvents.ref(method), at));
-        outbox.publish(new OrderPaid(order.id(), order.customerId(), payment.id(), payment.amount(),
-                payment.currency(), at));
+        if (paid) {
+            outbox.publish(new OrderPaid(order.id(), order.customerId(), payment.id(), payment.amount(),
+                    payment.currency(), at));
+        }
         return payment;
     }
 
@@ -118,5 +182,9 @@ public class PaymentService {
 
     public List<Payment> forOrder(UUID orderId) {
         return payments.forOrder(orderId);
+    }
+
+    public List<PaymentRefund> refundsOf(UUID orderId) {
+        return refunds.forOrder(orderId);
     }
 }

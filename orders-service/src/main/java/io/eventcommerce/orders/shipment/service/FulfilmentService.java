@@ -89,7 +89,8 @@ public class FulfilmentService {
     }
 
     /**
-     * Takes a delivered order back within the return window: refunds its payment in full and publishes
+     * Takes a delivered order back within the return window: records the refund of its payment in full (made by
+     * RefundProcess right after, outside this transaction) and publishes
      * {@code OrderReturned} (catalog-service restocks it if {@code restock}).
      */
     @Transactional
@@ -104,7 +105,7 @@ public class FulfilmentService {
             }
         }
         move(() -> order.markReturned(now));
-        BigDecimal refunded = payments.refund(order, "RETURN", now);
+        BigDecimal refunded = payments.requestRefund(order, "RETURN", now);
         OrderReturn returned = new OrderReturn(orderId, reason, restock, refunded, recordedBy, now);
         returns.persist(returned);
         orders.flush();

@@ -34,9 +34,9 @@ class OrderSagaTest {
     static Stream<Arguments> answers() {
         Consumer<Order> reserved = o -> o.recordStock(true, null, NOW);
         Consumer<Order> rejected = o -> o.recordStock(false, "line 1: OUT_OF_STOCK", NOW);
-        Consumer<Order> approve = o -> o.recordFraud("APPROVE", new BigDecimal("0.1"), NOW);
-        Consumer<Order> review = o -> o.recordFraud("REVIEW", new BigDecimal("0.6"), NOW);
-        Consumer<Order> reject = o -> o.recordFraud("REJECT", new BigDecimal("0.9"), NOW);
+        Consumer<Order> approve = o -> o.recordFraud("APPROVE", new BigDecimal("0.1"), List.of(), NOW);
+        Consumer<Order> review = o -> o.recordFraud("REVIEW", new BigDecimal("0.6"), List.of(), NOW);
+        Consumer<Order> reject = o -> o.recordFraud("REJECT", new BigDecimal("0.9"), List.of(), NOW);
         return Stream.of(
                 Arguments.of("reserved + approve", List.of(reserved, approve), OrderStatus.CONFIRMED, null),
                 Arguments.of("approve + reserved", List.of(approve, reserved), OrderStatus.CONFIRMED, null),
@@ -81,7 +81,7 @@ class OrderSagaTest {
     void aReviewGetsItsOwnDeadline() {
         Order order = order(BOTH);
         assertThat(order.sagaDeadline()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
-        order.recordFraud("REVIEW", BigDecimal.ONE, NOW);
+        order.recordFraud("REVIEW", BigDecimal.ONE, List.of(), NOW);
         order.advance(BOTH, NOW);
         assertThat(order.sagaDeadline()).isEqualTo(NOW.plus(Duration.ofDays(3)));
     }
@@ -89,8 +89,8 @@ class OrderSagaTest {
     @Test
     void aFinalVerdictIsNotOverturnedAndASecondStockAnswerIsIgnored() {
         Order order = order(BOTH);
-        assertThat(order.recordFraud("APPROVE", BigDecimal.ZERO, NOW)).isTrue();
-        assertThat(order.recordFraud("REJECT", BigDecimal.ONE, NOW)).isFalse();
+        assertThat(order.recordFraud("APPROVE", BigDecimal.ZERO, List.of(), NOW)).isTrue();
+        assertThat(order.recordFraud("REJECT", BigDecimal.ONE, List.of(), NOW)).isFalse();
         assertThat(order.recordStock(true, null, NOW)).isTrue();
         assertThat(order.recordStock(false, "late", NOW)).isFalse();
         assertThat(order.advance(BOTH, NOW)).contains(OrderStatus.CONFIRMED);

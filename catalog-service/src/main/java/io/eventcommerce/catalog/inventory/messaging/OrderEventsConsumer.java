@@ -22,6 +22,6 @@ public class OrderEventsConsumer {
     @Incoming("orders-order")
     @Blocking
     public void onOrderEvent(ConsumerRecord<String, String> record) {
-        handling.handle(record, reservations::apply);
+        handling.handle("orders-order", record, reservations::apply);
     }
 }

@@ -25,6 +25,6 @@ public class DeliveryConsumer {
     @Incoming("orders-deliveries")
     @Blocking
     public void onOrderEvent(ConsumerRecord<String, String> record) {
-        handling.handle(record, purchases::apply);
+        handling.handle("orders-deliveries", record, purchases::apply);
     }
 }

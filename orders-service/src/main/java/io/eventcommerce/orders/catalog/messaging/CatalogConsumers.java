@@ -29,12 +29,12 @@ public class CatalogConsumers {
     @Incoming("catalog-product")
     @Blocking
     public void onProductEvent(ConsumerRecord<String, String> record) {
-        handling.handle(record, products::apply);
+        handling.handle("catalog-product", record, products::apply);
     }
 
     @Incoming("catalog-promotion")
     @Blocking
     public void onPromotionEvent(ConsumerRecord<String, String> record) {
-        handling.handle(record, promotions::apply);
+        handling.handle("catalog-promotion", record, promotions::apply);
     }
 }

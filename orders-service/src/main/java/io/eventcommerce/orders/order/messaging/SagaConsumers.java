@@ -25,18 +25,18 @@ public class SagaConsumers {
     @Incoming("catalog-reservation")
     @Blocking
     public void onStockAnswer(ConsumerRecord<String, String> record) {
-        handling.handle(record, saga::onReply);
+        handling.handle("catalog-reservation", record, saga::onReply);
     }
 
     @Incoming("compliance-fraud")
     @Blocking
     public void onFraudAnswer(ConsumerRecord<String, String> record) {
-        handling.handle(record, saga::onReply);
+        handling.handle("compliance-fraud", record, saga::onReply);
     }
 
     @Incoming("order-payments")
     @Blocking
     public void onOrderEvent(ConsumerRecord<String, String> record) {
-        handling.handle(record, saga::onConfirmed);
+        handling.handle("order-payments", record, saga::onConfirmed);
     }
 }

@@ -163,6 +163,16 @@ public final class EmbeddedStack implements PlatformStack {
         awaitConnectorsStreaming();
     }
 
+    @Override
+    public void killDatabase() {
+        database.kill();
+    }
+
+    @Override
+    public void startDatabase() {
+        database.restart(PROCESS_TIMEOUT);
+    }
+
     /** Runs SQL as root over the server's socket; output is tab-separated rows. */
     public String sql(String statement) {
         return database.query(statement);

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 @Command(name = "platformctl", mixinStandardHelpOptions = true,
         description = "Runs the Event Commerce platform locally on the embedded stack.",
         subcommands = {Launcher.Up.class, Launcher.Down.class, Launcher.Status.class, Launcher.Logs.class,
-                Launcher.Token.class, Launcher.Watch.class, Launcher.Generate.class})
+                Launcher.Token.class, Launcher.Watch.class, Launcher.Generate.class, DeadLetterCommands.class})
 public final class Launcher {
 
     private static final Logger LOG = Logger.getLogger(Launcher.class.getName());

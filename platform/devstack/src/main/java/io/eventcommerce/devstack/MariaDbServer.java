@@ -52,26 +52,7 @@ final class MariaDbServer {
             if (!Files.exists(dataDir.resolve("mysql"))) {
                 install();
             }
-            Path config = baseDir.resolve("platform.cnf");
-            Files.writeString(config, DeployFiles.read("mysql/conf.d/platform.cnf"));
-            List<String> command = new ArrayList<>(List.of(
-                    home.resolve("bin/mariadbd").toString(),
-                    "--defaults-file=" + config,
-                    "--basedir=" + home,
-                    "--datadir=" + dataDir,
-                    "--port=" + port,
-                    "--bind-address=127.0.0.1",
-                    "--socket=" + socket,
-                    "--pid-file=" + baseDir.resolve("mariadb.pid"),
-                    "--tmpdir=" + socket.getParent(),
-                    // MariaDB 11.4 otherwise generates a self-signed 4096-bit RSA certificate on every start, which
-                    // took 1 to 16 s of CPU here. The server listens on loopback only; MySQL 8.4 keeps its TLS.
-                    "--skip-ssl"));
-            if ("root".equals(System.getProperty("user.name"))) {
-                command.add("--user=root");
-            }
-            process = ManagedProcess.start("mariadb", command, Map.of(), baseDir, logFile);
-            Await.until("MariaDB on port " + port, timeout, process::checkAlive, () -> client("SELECT 1").ok());
+            launch(timeout);
             dropAnonymousUsers();
             Result init = client(DeployFiles.initSql(DevSecrets.initSqlVariables()));
             if (!init.ok()) {
@@ -80,6 +61,48 @@ final class MariaDbServer {
         } catch (IOException e) {
             throw new StackException("Cannot start MariaDB: " + e.getMessage(), e);
         }
+    }
+
+    /** SIGKILL, like a crash: InnoDB recovers from its redo log on the next start. */
+    void kill() {
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** Starts a killed or stopped server again on the same port and data directory; schemas and users are there. */
+    void restart(Duration timeout) {
+        if (process != null && process.isAlive()) {
+            throw new StackException("MariaDB is still running (pid " + process.pid() + ")");
+        }
+        try {
+            launch(timeout);
+        } catch (IOException e) {
+            throw new StackException("Cannot start MariaDB again: " + e.getMessage(), e);
+        }
+    }
+
+    private void launch(Duration timeout) throws IOException {
+        Path config = baseDir.resolve("platform.cnf");
+        Files.writeString(config, DeployFiles.read("mysql/conf.d/platform.cnf"));
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/mariadbd").toString(),
+                "--defaults-file=" + config,
+                "--basedir=" + home,
+                "--datadir=" + dataDir,
+                "--port=" + port,
+                "--bind-address=127.0.0.1",
+                "--socket=" + socket,
+                "--pid-file=" + baseDir.resolve("mariadb.pid"),
+                "--tmpdir=" + socket.getParent(),
+                // MariaDB 11.4 otherwise generates a self-signed 4096-bit RSA certificate on every start, which
+                // took 1 to 16 s of CPU here. The server listens on loopback only; MySQL 8.4 keeps its TLS.
+                "--skip-ssl"));
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.add("--user=root");
+        }
+        process = ManagedProcess.start("mariadb", command, Map.of(), baseDir, logFile);
+        Await.until("MariaDB on port " + port, timeout, process::checkAlive, () -> client("SELECT 1").ok());
     }
 
     long pid() {

@@ -46,6 +46,15 @@ public interface PlatformStack extends AutoCloseable {
     /** Starts Kafka Connect again and waits until its connectors read the binlog. */
     void startConnect();
 
+    /**
+     * Kills the database server like a crash (SIGKILL): open connections break, in-flight transactions roll back
+     * on restart. Services and Debezium must ride it out on their own.
+     */
+    void killDatabase();
+
+    /** Starts the killed database again on the same address and data, and waits until it answers queries. */
+    void startDatabase();
+
     @Override
     void close();
 

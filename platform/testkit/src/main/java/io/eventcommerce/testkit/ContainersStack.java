@@ -150,6 +150,21 @@ final class ContainersStack implements PlatformStack {
         awaitStreaming(connect());
     }
 
+    /**
+     * Not on containers: a restarted MySQL container gets a new random host port, and the services' JDBC URLs point
+     * at the old one. The database outage drill runs on the embedded stack, which keeps the port.
+     */
+    @Override
+    public void killDatabase() {
+        throw new UnsupportedOperationException("killDatabase needs a database that comes back on the same port; "
+                + "run the outage drill on the embedded stack (the default, -Dplatform.stack=embedded)");
+    }
+
+    @Override
+    public void startDatabase() {
+        throw new UnsupportedOperationException("startDatabase: see killDatabase");
+    }
+
     @Override
     public void close() {
         connect.stop();

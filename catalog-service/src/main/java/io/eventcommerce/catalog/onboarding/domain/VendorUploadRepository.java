@@ -7,10 +7,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class VendorUploadRepository implements PanacheRepositoryBase<VendorUpload, UUID> {
+
+    /**
+     * Reads the upload under a row lock. Native {@code SELECT ... FOR UPDATE}: Hibernate's MySQL dialect writes
+     * {@code FOR UPDATE OF <alias>}, which MariaDB 11.4 does not accept.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<VendorUpload> lock(UUID id) {
+        List<VendorUpload> rows = getEntityManager()
+                .createNativeQuery("SELECT * FROM vendor_upload WHERE id = :id FOR UPDATE", VendorUpload.class)
+                .setParameter("id", id.toString())
+                .getResultList();
+        return rows.stream().findFirst();
+    }
 
     /** Uploads a worker may claim, oldest first: queued ones, and processing ones whose lease expired. */
     public List<UUID> claimable(Instant now, int max) {

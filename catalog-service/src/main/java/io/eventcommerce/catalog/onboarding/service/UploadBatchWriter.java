@@ -21,7 +21,6 @@ import io.eventcommerce.catalog.product.service.ProductService;
 import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
@@ -124,7 +123,7 @@ public class UploadBatchWriter {
      * rows done then commits with exactly the effects of the rows it counts, and nobody else writes them.
      */
     private VendorUpload lease(UploadContext upload, Instant now) {
-        VendorUpload current = uploads.findById(upload.id(), LockModeType.PESSIMISTIC_WRITE);
+        VendorUpload current = uploads.lock(upload.id()).orElse(null);
         if (current == null || !current.leasedTo(upload.leaseOwner(), now)) {
             throw new LeaseLostException(upload.id());
         }
@@ -144,7 +143,7 @@ public class UploadBatchWriter {
     @Transactional
     public boolean complete(UploadContext upload) {
         Instant now = Timestamps.now();
-        VendorUpload current = uploads.findById(upload.id(), LockModeType.PESSIMISTIC_WRITE);
+        VendorUpload current = uploads.lock(upload.id()).orElse(null);
         if (!current.leasedTo(upload.leaseOwner(), now)) {
             return false;
         }
@@ -156,7 +155,7 @@ public class UploadBatchWriter {
     @Transactional
     public boolean fail(UploadContext upload, String reason) {
         Instant now = Timestamps.now();
-        VendorUpload current = uploads.findById(upload.id(), LockModeType.PESSIMISTIC_WRITE);
+        VendorUpload current = uploads.lock(upload.id()).orElse(null);
         if (!current.leasedTo(upload.leaseOwner(), now)) {
             return false;
         }

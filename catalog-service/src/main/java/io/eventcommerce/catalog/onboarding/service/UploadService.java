@@ -20,7 +20,6 @@ import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.io.IOException;
@@ -143,7 +142,7 @@ public class UploadService {
      */
     @Transactional
     public VendorUpload cancel(UUID vendorId, UUID uploadId) {
-        VendorUpload upload = uploads.findByIdOptional(uploadId, LockModeType.PESSIMISTIC_WRITE)
+        VendorUpload upload = uploads.lock(uploadId)
                 .filter(u -> u.vendorId().equals(vendorId))
                 .orElseThrow(() -> ApiException.notFound("Upload", uploadId));
         try {

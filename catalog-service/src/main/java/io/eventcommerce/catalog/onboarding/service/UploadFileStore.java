@@ -9,7 +9,6 @@ import org.hibernate.Session;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -154,7 +153,10 @@ public class UploadFileStore {
             return Math.max(0, read);
         }
 
-        /** Reads whatever the parser left unread, so the stored file is the whole body. */
+        /**
+         * Reads whatever the parser left unread, so the stored file is the whole body. A parser that met the end of
+         * the body inside a quote has closed it already: then everything was read.
+         */
         void drain() {
             byte[] scratch = new byte[8192];
             try {
@@ -162,7 +164,7 @@ public class UploadFileStore {
                     // stored by read
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // closed at the end, or the client is gone: processing stops at the unreadable row before either
             }
         }
 

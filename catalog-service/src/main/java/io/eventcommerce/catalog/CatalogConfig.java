@@ -47,15 +47,32 @@ public interface CatalogConfig {
         int maxRowChars();
 
         /**
-         * An upload still PROCESSING without progress for this long is failed as interrupted (its instance died and
-         * did not come back). Must be longer than the slowest batch takes.
+         * How long a worker may process an upload without renewing its lease (it renews with every batch). An
+         * upload whose lease expired (its instance died) is taken over and resumed by any instance. Must be longer
+         * than the slowest batch takes.
          */
-        @WithDefault("10M")
-        Duration staleAfter();
+        @WithDefault("2M")
+        Duration lease();
+
+        /** How often every instance looks for queued uploads and expired leases (besides the nudge after a POST). */
+        @WithDefault("10s")
+        Duration pollEvery();
+
+        /** Whether this instance processes uploads; off only in tests that play a crashed instance themselves. */
+        @WithDefault("true")
+        boolean workerEnabled();
 
         /**
-         * The name this instance records on the uploads it processes; on start-up it fails those it left
-         * PROCESSING. Defaults to the host name, which a restarted Kubernetes pod or VM keeps.
+         * Size of the chunks the received file is stored in. Each chunk is one statement parameter: keep it well
+         * below the database's {@code max_allowed_packet} (MariaDB 11.4: 16 MiB, MySQL 8.4: 64 MiB by default).
+         */
+        @WithDefault("1048576")
+        int chunkBytes();
+
+        /**
+         * The name this instance records on the uploads it processes; on start-up it takes over at once the
+         * uploads it left PROCESSING (their leases are its own). Defaults to the host name, which a restarted
+         * Kubernetes pod or VM keeps.
          */
         Optional<String> instanceName();
     }

@@ -68,16 +68,52 @@ final class CatalogFixtures {
     }
 
     /**
-     * Row counts of the tables vendor onboarding writes, for "nothing was written" assertions (the messaging tables
-     * change with other tests' events still being consumed).
+     * Row counts of what vendor onboarding writes for one vendor and warehouse, for "nothing was written"
+     * assertions: only the test's own rows, never a global count other tests change.
      */
-    static Map<String, Long> onboardingRowCounts() {
+    static Map<String, Long> onboardingRowsOf(String vendorId, String warehouseId) {
+        Database catalog = Database.of("catalog");
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String table : java.util.List.of("vendor", "vendor_upload", "vendor_upload_error", "product",
-                "stock_level", "inventory_movement")) {
-            counts.put(table, Database.of("catalog").count("SELECT COUNT(*) FROM " + table));
-        }
+        counts.put("vendor_upload", catalog.count("SELECT COUNT(*) FROM vendor_upload WHERE vendor_id = ?",
+                vendorId));
+        counts.put("vendor_upload_chunk", catalog.count("SELECT COUNT(*) FROM vendor_upload_chunk c JOIN "
+                + "vendor_upload u ON u.id = c.upload_id WHERE u.vendor_id = ?", vendorId));
+        counts.put("vendor_upload_error", catalog.count("SELECT COUNT(*) FROM vendor_upload_error e JOIN "
+                + "vendor_upload u ON u.id = e.upload_id WHERE u.vendor_id = ?", vendorId));
+        counts.put("product", catalog.count("SELECT COUNT(*) FROM product WHERE vendor_id = ?", vendorId));
+        counts.put("stock_level", catalog.count("SELECT COUNT(*) FROM stock_level WHERE warehouse_id = ?",
+                warehouseId));
+        counts.put("inventory_movement", catalog.count("SELECT COUNT(*) FROM inventory_movement "
+                + "WHERE warehouse_id = ?", warehouseId));
         return counts;
+    }
+
+    /** The statuses an upload ends in. */
+    static final java.util.Set<String> FINAL = java.util.Set.of("COMPLETED", "FAILED", "CANCELLED");
+
+    /**
+     * Polls an upload until it is final (the worker processes it in the background) and returns it. The deadline
+     * is generous: a large file on the busy build machine takes minutes.
+     */
+    static io.restassured.path.json.JsonPath awaitUpload(String token, String vendorId, String uploadId) {
+        io.restassured.path.json.JsonPath[] last = new io.restassured.path.json.JsonPath[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(10))
+                .pollInterval(java.time.Duration.ofMillis(500)).until(() -> {
+                    last[0] = given().auth().oauth2(token).get("/vendors/" + vendorId + "/uploads/" + uploadId)
+                            .then().statusCode(200).extract().jsonPath();
+                    return FINAL.contains(last[0].getString("status"));
+                });
+        return last[0];
+    }
+
+    /** Sends a file, expects 202 with a Location, and waits for the upload to be final. */
+    static io.restassured.path.json.JsonPath uploadAndAwait(String token, String vendorId, String warehouseId,
+                                                            String csv) {
+        io.restassured.response.Response response = upload(token, vendorId, warehouseId, csv);
+        response.then().statusCode(202);
+        String id = response.path("id");
+        org.assertj.core.api.Assertions.assertThat(response.header("Location")).endsWith("/uploads/" + id);
+        return awaitUpload(token, vendorId, id);
     }
 
     static Map<String, Object> product(String sku, String categoryId) {

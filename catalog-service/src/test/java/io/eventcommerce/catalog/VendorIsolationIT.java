@@ -48,8 +48,11 @@ class VendorIsolationIT {
         String csv = "sku,vendor_product_id,product_name,category,price,stock_quantity\n"
                 + sku + ",v-1,Lamp," + slug + ",30.00,4\n"
                 + unique("ISO") + ",v-2,Lamp,no-such-category,30.00,4\n";
-        String uploadId = upload(token, vendor, warehouse, csv).then().statusCode(201)
-                .body("validRows", equalTo(1)).body("errorRows", equalTo(1)).extract().path("id");
+        var upload = CatalogFixtures.uploadAndAwait(token, vendor, warehouse, csv);
+        assertThat(upload.getString("status")).isEqualTo("COMPLETED");
+        assertThat(upload.getInt("validRows")).isEqualTo(1);
+        assertThat(upload.getInt("errorRows")).isEqualTo(1);
+        String uploadId = upload.getString("id");
         String productId = (String) CATALOG.query("SELECT id FROM product WHERE sku = ?", sku).get(0).get("id");
         return List.of(productId, uploadId);
     }
@@ -139,11 +142,13 @@ class VendorIsolationIT {
 
     @Test
     void onlyTheVendorItselfOrCatalogStaffUpload() {
-        Map<String, Long> before = CatalogFixtures.onboardingRowCounts();
+        Map<String, Long> before = CatalogFixtures.onboardingRowsOf(vendorB, warehouse);
         String csv = "sku,vendor_product_id,product_name,category,price,stock_quantity\n"
                 + unique("ISO") + ",v-9,Lamp,anything,30.00,4\n";
 
         notFound(upload(tokenA, vendorB, warehouse, csv).then());
+        notFound(given().auth().oauth2(tokenA).post("/vendors/" + vendorB + "/uploads/" + uploadB + "/cancel")
+                .then());
         upload(TestTokens.customer(UUID.randomUUID()), vendorB, warehouse, csv).then().statusCode(403)
                 .contentType("application/problem+json");
         upload(TestTokens.forRoles("analyst"), vendorB, warehouse, csv).then().statusCode(403);
@@ -154,7 +159,7 @@ class VendorIsolationIT {
                 .header("WWW-Authenticate", "Bearer");
         given().get("/vendors/" + vendorB + "/uploads").then().statusCode(401);
 
-        assertThat(CatalogFixtures.onboardingRowCounts()).as("nothing was written").isEqualTo(before);
+        assertThat(CatalogFixtures.onboardingRowsOf(vendorB, warehouse)).as("nothing was written").isEqualTo(before);
         given().auth().oauth2(MANAGER).get("/vendors/" + vendorB + "/uploads").then().body("totalItems", equalTo(1));
     }
 }

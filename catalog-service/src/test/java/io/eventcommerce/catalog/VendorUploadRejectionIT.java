@@ -51,8 +51,8 @@ class VendorUploadRejectionIT {
         slug = given().auth().oauth2(MANAGER).get("/categories/" + createCategory()).then().extract().path("slug");
     }
 
-    private static Map<String, Long> counts() {
-        return CatalogFixtures.onboardingRowCounts();
+    private Map<String, Long> counts() {
+        return CatalogFixtures.onboardingRowsOf(vendor, warehouse);
     }
 
     private static ValidatableResponse problem(ValidatableResponse response, int status, String type) {
@@ -120,9 +120,12 @@ class VendorUploadRejectionIT {
         file.writeBytes(new byte[]{'X', ',', (byte) 0xC3, (byte) 0x28, '\n'});
         file.writeBytes(row(502).getBytes(StandardCharsets.UTF_8));
 
-        var upload = given().auth().oauth2(token).contentType("text/csv; charset=UTF-8")
+        String id = given().auth().oauth2(token).contentType("text/csv; charset=UTF-8")
                 .queryParam("warehouseId", warehouse).body(file.toByteArray()).post("/vendors/" + vendor + "/uploads")
-                .then().statusCode(201).body("status", equalTo("FAILED")).extract().jsonPath();
+                .then().statusCode(202).body("status", equalTo("QUEUED")).body("totalRows", equalTo(500))
+                .extract().path("id");
+        var upload = CatalogFixtures.awaitUpload(token, vendor, id);
+        assertThat(upload.getString("status")).isEqualTo("FAILED");
 
         Matcher at = Pattern.compile("not UTF-8 text after data row (\\d+)").matcher(upload.getString("failureReason"));
         assertThat(at.find()).as(upload.getString("failureReason")).isTrue();
@@ -138,9 +141,12 @@ class VendorUploadRejectionIT {
     void anUnclosedQuoteFailsTheUploadAfterTheLastReadableRow() {
         String csv = HEADER + row(1) + row(2) + row(3) + "\"" + unique("REJ") + ",v-4,Chair," + slug + ",49.00,3\n";
 
-        upload(token, vendor, warehouse, csv).then().statusCode(201)
-                .body("status", equalTo("FAILED"))
-                .body("failureReason", containsString("not valid CSV after data row 3"))
-                .body("totalRows", equalTo(3)).body("validRows", equalTo(3)).body("errorRows", equalTo(0));
+        var upload = CatalogFixtures.uploadAndAwait(token, vendor, warehouse, csv);
+        assertThat(upload.getString("status")).isEqualTo("FAILED");
+        assertThat(upload.getString("failureReason")).contains("not valid CSV after data row 3");
+        assertThat(upload.getInt("totalRows")).isEqualTo(3);
+        assertThat(upload.getInt("rowsDone")).isEqualTo(3);
+        assertThat(upload.getInt("validRows")).isEqualTo(3);
+        assertThat(upload.getInt("errorRows")).isEqualTo(0);
     }
 }

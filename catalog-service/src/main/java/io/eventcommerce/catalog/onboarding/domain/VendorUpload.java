@@ -13,8 +13,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One CSV file a vendor sent, and what became of its rows. The counters only grow, a committed batch at a time,
- * and always satisfy {@code totalRows = validRows + errorRows}.
+ * One CSV file a vendor sent, and what became of its rows. {@code totalRows} is the file's row count, known once the
+ * file is received; the counters only grow, a committed batch at a time, and always satisfy
+ * {@code rowsDone = validRows + errorRows}: the rows a resumed upload skips.
  */
 @Entity
 @Table(name = "vendor_upload")
@@ -58,8 +59,23 @@ public class VendorUpload extends VersionedEntity {
     @Column(name = "uploaded_by", nullable = false, length = 100, updatable = false)
     private String uploadedBy;
 
-    @Column(name = "processed_by", nullable = false, length = 100, updatable = false)
+    @Column(name = "rows_done", nullable = false)
+    private int rowsDone;
+
+    @Column(name = "file_bytes", nullable = false)
+    private long fileBytes;
+
+    @Column(name = "processed_by", nullable = false, length = 100)
     private String processedBy;
+
+    @Column(name = "lease_owner", length = 150)
+    private String leaseOwner;
+
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
+
+    @Column(name = "processing_started_at")
+    private Instant processingStartedAt;
 
     @Column(name = "started_at", nullable = false, updatable = false)
     private Instant startedAt;
@@ -78,8 +94,22 @@ public class VendorUpload extends VersionedEntity {
         this.fileName = fileName;
         this.uploadedBy = uploadedBy;
         this.processedBy = processedBy;
-        this.status = UploadStatus.PROCESSING;
+        this.status = UploadStatus.QUEUED;
         this.startedAt = now;
+    }
+
+    /** The whole file is stored: its size and row count. */
+    public void received(int totalRows, long fileBytes) {
+        this.totalRows = totalRows;
+        this.fileBytes = fileBytes;
+    }
+
+    /**
+     * Whether {@code owner} still holds the lease and may write the next batch. An expired lease nobody took over
+     * yet is still the owner's: a takeover changes the owner, under the row lock the batch holds.
+     */
+    public boolean leasedTo(String owner, Instant now) {
+        return status == UploadStatus.PROCESSING && owner.equals(leaseOwner);
     }
 
     /** What one committed batch did. */
@@ -91,14 +121,15 @@ public class VendorUpload extends VersionedEntity {
         }
     }
 
-    /** Adds a committed batch to the counters; only while processing. */
-    public void record(BatchOutcome outcome, Instant now) {
+    /** Adds a committed batch to the counters and renews the lease; only while processing. */
+    public void record(BatchOutcome outcome, Instant leaseUntil, Instant now) {
         if (status != UploadStatus.PROCESSING) {
             throw new IllegalUploadTransitionException(status, status);
         }
         validRows += outcome.valid();
         errorRows += outcome.errors();
-        totalRows = validRows + errorRows;
+        rowsDone = validRows + errorRows;
+        this.leaseUntil = leaseUntil;
         createdCount += outcome.created();
         updatedCount += outcome.updated();
         touch(now);
@@ -106,6 +137,11 @@ public class VendorUpload extends VersionedEntity {
 
     public void complete(Instant now) {
         moveTo(UploadStatus.COMPLETED, now);
+    }
+
+    /** Stops processing; what was committed before stays. */
+    public void cancel(Instant now) {
+        moveTo(UploadStatus.CANCELLED, now);
     }
 
     /** @param reason what the vendor needs to know, fit for a client to read */
@@ -119,7 +155,11 @@ public class VendorUpload extends VersionedEntity {
             throw new IllegalUploadTransitionException(status, target);
         }
         status = target;
-        finishedAt = now;
+        if (target.isFinal()) {
+            finishedAt = now;
+            leaseOwner = null;
+            leaseUntil = null;
+        }
         touch(now);
     }
 
@@ -161,6 +201,45 @@ public class VendorUpload extends VersionedEntity {
 
     public int updatedCount() {
         return updatedCount;
+    }
+
+    public int rowsDone() {
+        return rowsDone;
+    }
+
+    public long fileBytes() {
+        return fileBytes;
+    }
+
+    public String leaseOwner() {
+        return leaseOwner;
+    }
+
+    public Instant leaseUntil() {
+        return leaseUntil;
+    }
+
+    public Instant processingStartedAt() {
+        return processingStartedAt;
+    }
+
+    /** Rows per second since processing began (to the finish, or to {@code now}); null before any row is done. */
+    public Double rowsPerSecond(Instant now) {
+        if (processingStartedAt == null || rowsDone == 0) {
+            return null;
+        }
+        Instant end = finishedAt != null ? finishedAt : now;
+        double seconds = Math.max(0.001, (end.toEpochMilli() - processingStartedAt.toEpochMilli()) / 1000.0);
+        return rowsDone / seconds;
+    }
+
+    /** When the rest of the file should be done at the rate so far; null when final or not yet known. */
+    public Instant estimatedFinishAt(Instant now) {
+        Double rate = rowsPerSecond(now);
+        if (status.isFinal() || rate == null || rate <= 0) {
+            return null;
+        }
+        return now.plusMillis((long) (Math.max(0, totalRows - rowsDone) / rate * 1000));
     }
 
     public String uploadedBy() {

@@ -4,12 +4,14 @@ import io.eventcommerce.catalog.onboarding.domain.UploadError;
 import io.eventcommerce.catalog.onboarding.domain.UploadErrorType;
 import io.eventcommerce.catalog.onboarding.domain.VendorUpload;
 import io.eventcommerce.catalog.onboarding.service.UploadService;
+import io.eventcommerce.catalog.onboarding.service.UploadWorker;
 import io.eventcommerce.catalog.vendor.rest.VendorAccess;
 import io.eventcommerce.servicekit.problem.ApiException;
 import io.eventcommerce.servicekit.problem.ProblemType;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.security.Caller;
 import io.eventcommerce.servicekit.security.Roles;
+import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -60,23 +62,34 @@ public class VendorUploadResource {
     private static final int MAX_FILE_NAME = 255;
 
     private final UploadService uploads;
+    private final UploadWorker worker;
     private final VendorAccess access;
     private final Caller caller;
 
-    public VendorUploadResource(UploadService uploads, VendorAccess access, Caller caller) {
+    public VendorUploadResource(UploadService uploads, UploadWorker worker, VendorAccess access, Caller caller) {
         this.uploads = uploads;
+        this.worker = worker;
         this.access = access;
         this.caller = caller;
     }
 
+    /**
+     * An upload and its progress: totalRows is the file's row count, rowsDone = validRows + errorRows the rows
+     * processed so far; rowsPerSecond since processing began, estimatedFinishAt at that rate (null when final).
+     */
     public record UploadView(UUID id, UUID vendorId, UUID warehouseId, String fileName, String status,
-                             String failureReason, int totalRows, int validRows, int errorRows, int createdCount,
-                             int updatedCount, String uploadedBy, Instant startedAt, Instant finishedAt, long version) {
+                             String failureReason, int totalRows, int rowsDone, int validRows, int errorRows,
+                             int createdCount, int updatedCount, Double rowsPerSecond, Instant estimatedFinishAt,
+                             String uploadedBy, Instant startedAt, Instant processingStartedAt, Instant finishedAt,
+                             long version) {
 
         static UploadView of(VendorUpload u) {
+            Instant now = Timestamps.now();
+            Double rate = u.rowsPerSecond(now);
             return new UploadView(u.id(), u.vendorId(), u.warehouseId(), u.fileName(), u.status().name(),
-                    u.failureReason(), u.totalRows(), u.validRows(), u.errorRows(), u.createdCount(),
-                    u.updatedCount(), u.uploadedBy(), u.startedAt(), u.finishedAt(), u.version());
+                    u.failureReason(), u.totalRows(), u.rowsDone(), u.validRows(), u.errorRows(), u.createdCount(),
+                    u.updatedCount(), rate == null ? null : Math.round(rate * 10) / 10.0, u.estimatedFinishAt(now),
+                    u.uploadedBy(), u.startedAt(), u.processingStartedAt(), u.finishedAt(), u.version());
         }
     }
 
@@ -97,9 +110,9 @@ public class VendorUploadResource {
                     + "description, cost, currency (optional), then one product per row. Valid rows create or update "
                     + "the vendor's products (ProductCreated / ProductUpdated on catalog.product) and set their stock "
                     + "in the warehouse through the ledger; refused rows are kept with their row number, type and "
-                    + "text. Answers when the whole file is processed.")
-    @APIResponse(responseCode = "201", description = "The upload, COMPLETED, or FAILED if the file stopped being "
-            + "readable part-way (rows before that point are applied and counted)",
+                    + "text. Answers 202 once the file is stored; a worker processes it in the background: poll the "
+                    + "upload (Location) until it is COMPLETED, FAILED or CANCELLED.")
+    @APIResponse(responseCode = "202", description = "The upload, QUEUED, with the file's row count",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UploadView.class)))
     @APIResponse(responseCode = "404", description = "No such vendor, or not the caller's")
@@ -123,8 +136,20 @@ public class VendorUploadResource {
         requireCsv(contentType);
         VendorUpload upload = uploads.upload(vendorId, warehouseId, fileName(filename, disposition), caller.name(),
                 body);
-        return Response.created(uri.getAbsolutePathBuilder().path(upload.id().toString()).build())
-                .entity(UploadView.of(upload)).build();
+        worker.nudge();
+        return Response.accepted(UploadView.of(upload))
+                .location(uri.getAbsolutePathBuilder().path(upload.id().toString()).build()).build();
+    }
+
+    @POST
+    @Path("{uploadId}/cancel")
+    @RolesAllowed({Roles.VENDOR, Roles.CATALOG_MANAGER, Roles.ADMIN})
+    @Operation(summary = "Stop an upload", description = "The rows committed so far stay; the rest is not read.")
+    @APIResponse(responseCode = "200", description = "The upload, CANCELLED")
+    @APIResponse(responseCode = "409", description = "The upload is already COMPLETED, FAILED or CANCELLED")
+    public UploadView cancel(@PathParam("vendorId") UUID vendorId, @PathParam("uploadId") UUID uploadId) {
+        access.require(vendorId);
+        return UploadView.of(uploads.cancel(vendorId, uploadId));
     }
 
     @GET

@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -41,8 +42,19 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class UploadBatchWriter {
 
-    /** What every batch of one upload shares. */
-    public record UploadContext(UUID id, UUID vendorId, UUID warehouseId, String actor, String defaultCurrency) {
+    /** What every batch of one upload shares; {@code leaseOwner} is the worker writing it. */
+    public record UploadContext(UUID id, UUID vendorId, UUID warehouseId, String actor, String defaultCurrency,
+                                String leaseOwner, Duration lease) {
+    }
+
+    /**
+     * The worker no longer holds the upload's lease: it was cancelled, or the worker stalled beyond its lease and
+     * another instance took over. The batch left no trace; the worker stops.
+     */
+    public static final class LeaseLostException extends RuntimeException {
+        LeaseLostException(UUID uploadId) {
+            super("No longer the worker of upload " + uploadId, null, false, false);
+        }
     }
 
     private final ProductRepository products;
@@ -63,14 +75,6 @@ public class UploadBatchWriter {
         this.entityManager = entityManager;
     }
 
-    @Transactional
-    public UUID start(UUID vendorId, UUID warehouseId, String fileName, String actor, String instance) {
-        VendorUpload upload = new VendorUpload(UUID.randomUUID(), vendorId, warehouseId, fileName, actor, instance,
-                Timestamps.now());
-        uploads.persist(upload);
-        return upload.id();
-    }
-
     /**
      * Writes a batch. Rows are written in SKU order, so two uploads writing overlapping SKUs lock them in the same
      * order. After each row the persistence context is flushed and cleared: a batch touches thousands of entities,
@@ -79,6 +83,7 @@ public class UploadBatchWriter {
     @Transactional
     public void write(UploadContext upload, List<CheckedRow> rows) {
         Instant now = Timestamps.now();
+        lease(upload, now);
         Map<String, ProductOwnership> bySku = byKey(products.ownersOfSkus(rows.stream().map(CheckedRow::sku)
                 .filter(Objects::nonNull).toList()), ProductOwnership::sku);
         Map<String, ProductOwnership> byVendorProductId = byKey(products.ownersOfVendorProductIds(upload.vendorId(),
@@ -109,35 +114,52 @@ public class UploadBatchWriter {
             entityManager.flush();
             entityManager.clear();
         }
-        uploads.findById(upload.id()).record(new VendorUpload.BatchOutcome(valid, refused, created, updated), now);
+        uploads.findById(upload.id()).record(new VendorUpload.BatchOutcome(valid, refused, created, updated),
+                now.plus(upload.lease()), now);
+    }
+
+    /**
+     * Locks the upload row for this batch's transaction and checks the lease is still this worker's: the count of
+     * rows done then commits with exactly the effects of the rows it counts, and nobody else writes them.
+     */
+    private VendorUpload lease(UploadContext upload, Instant now) {
+        VendorUpload current = uploads.lock(upload.id()).orElse(null);
+        if (current == null || !current.leasedTo(upload.leaseOwner(), now)) {
+            throw new LeaseLostException(upload.id());
+        }
+        return current;
     }
 
     /** Files one row as refused, in its own transaction: the last resort when writing it lost a race. */
     @Transactional
     public void refuse(UploadContext upload, CheckedRow row) {
+        Instant now = Timestamps.now();
+        VendorUpload current = lease(upload, now);
         errors.persist(error(upload, row));
-        uploads.findById(upload.id()).record(new VendorUpload.BatchOutcome(0, 1, 0, 0), Timestamps.now());
+        current.record(new VendorUpload.BatchOutcome(0, 1, 0, 0), now.plus(upload.lease()), now);
     }
 
-    /** @return whether the upload was still processing and is now finished */
+    /** @return whether this worker still held the upload and it is now finished */
     @Transactional
-    public boolean complete(UUID uploadId) {
-        VendorUpload upload = uploads.findById(uploadId);
-        if (upload.status().isFinal()) {
+    public boolean complete(UploadContext upload) {
+        Instant now = Timestamps.now();
+        VendorUpload current = uploads.lock(upload.id()).orElse(null);
+        if (!current.leasedTo(upload.leaseOwner(), now)) {
             return false;
         }
-        upload.complete(Timestamps.now());
+        current.complete(now);
         return true;
     }
 
-    /** @return whether the upload was still processing and has now failed */
+    /** @return whether this worker still held the upload and it has now failed */
     @Transactional
-    public boolean fail(UUID uploadId, String reason) {
-        VendorUpload upload = uploads.findById(uploadId);
-        if (upload.status().isFinal()) {
+    public boolean fail(UploadContext upload, String reason) {
+        Instant now = Timestamps.now();
+        VendorUpload current = uploads.lock(upload.id()).orElse(null);
+        if (!current.leasedTo(upload.leaseOwner(), now)) {
             return false;
         }
-        upload.fail(reason, Timestamps.now());
+        current.fail(reason, now);
         return true;
     }
 

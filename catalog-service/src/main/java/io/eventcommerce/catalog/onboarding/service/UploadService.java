@@ -1,14 +1,10 @@
 package io.eventcommerce.catalog.onboarding.service;
 
 import io.eventcommerce.catalog.CatalogConfig;
-import io.eventcommerce.catalog.category.domain.CategoryRepository;
 import io.eventcommerce.catalog.inventory.domain.WarehouseRepository;
 import io.eventcommerce.catalog.onboarding.csv.CsvRowReader;
-import io.eventcommerce.catalog.onboarding.domain.CategoryWhitelist;
-import io.eventcommerce.catalog.onboarding.domain.CheckedRow;
 import io.eventcommerce.catalog.onboarding.domain.CsvHeader;
-import io.eventcommerce.catalog.onboarding.domain.RowProblem;
-import io.eventcommerce.catalog.onboarding.domain.RowValidator;
+import io.eventcommerce.catalog.onboarding.domain.IllegalUploadTransitionException;
 import io.eventcommerce.catalog.onboarding.domain.UploadError;
 import io.eventcommerce.catalog.onboarding.domain.UploadErrorRepository;
 import io.eventcommerce.catalog.onboarding.domain.UploadErrorType;
@@ -20,71 +16,62 @@ import io.eventcommerce.catalog.vendor.service.VendorService;
 import io.eventcommerce.servicekit.problem.ApiException;
 import io.eventcommerce.servicekit.problem.Problem;
 import io.eventcommerce.servicekit.rest.Page;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PessimisticLockException;
-import org.hibernate.exception.ConstraintViolationException;
-import org.hibernate.exception.LockAcquisitionException;
-import org.jboss.logging.Logger;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Vendor CSV onboarding. The file is read as a stream, row by row, never whole: each row is checked
- * ({@link RowValidator}), and every {@code catalog.onboarding.batch-size} rows are written in one transaction
- * ({@link UploadBatchWriter}). Deliberately not one transaction for the file: a large file would hold locks on
- * thousands of products for minutes and a failure late in it would lose everything; instead the upload record
- * shows, at every moment, how far it got.
+ * Vendor CSV onboarding, the receiving side. Checked before anything is written, answered 4xx with nothing changed:
+ * the vendor (exists, active), the warehouse, and the header row (present, every required column, no unknown or
+ * repeated one). Then the body is streamed into the database ({@link UploadFileStore}), in the transaction that
+ * records the upload QUEUED with the file's row count: once the POST answers, the file is durably received and any
+ * instance's {@link UploadWorker} can process it ({@link UploadProcessor}), and resume it after a crash.
  *
- * <p>Checked before anything is written, answered 4xx with nothing changed: the vendor (exists, active), the
- * warehouse, and the header row (present, every required column, no unknown or repeated one). A file that stops
- * being readable part-way (not CSV, not UTF-8, a runaway row, the client gone) keeps the batches written so far and
- * ends FAILED with the reason.
+ * <p>Rows are only counted here, not checked: the parse is cheap, and a file that stops being readable part-way
+ * (not CSV, not UTF-8, a runaway row) is stored whole all the same, so processing fails it at the same row and keeps
+ * the rows before, as it always did.
  */
 @ApplicationScoped
 public class UploadService {
 
-    private static final Logger LOG = Logger.getLogger(UploadService.class);
-    /** Attempts of one row that keeps losing races (deadlocks, a SKU inserted concurrently). */
-    private static final int ROW_ATTEMPTS = 3;
-
     private final VendorService vendors;
     private final WarehouseRepository warehouses;
-    private final CategoryRepository categories;
     private final VendorUploadRepository uploads;
     private final UploadErrorRepository errors;
-    private final UploadBatchWriter writer;
+    private final UploadFileStore files;
     private final ProcessingInstance instance;
     private final CatalogConfig config;
-    private final MeterRegistry meters;
+    private final EntityManager entityManager;
 
-    public UploadService(VendorService vendors, WarehouseRepository warehouses, CategoryRepository categories,
-                         VendorUploadRepository uploads, UploadErrorRepository errors, UploadBatchWriter writer,
-                         ProcessingInstance instance, CatalogConfig config, MeterRegistry meters) {
+    public UploadService(VendorService vendors, WarehouseRepository warehouses, VendorUploadRepository uploads,
+                         UploadErrorRepository errors, UploadFileStore files, ProcessingInstance instance,
+                         CatalogConfig config, EntityManager entityManager) {
         this.vendors = vendors;
         this.warehouses = warehouses;
-        this.categories = categories;
         this.uploads = uploads;
         this.errors = errors;
-        this.writer = writer;
+        this.files = files;
         this.instance = instance;
         this.config = config;
-        this.meters = meters;
+        this.entityManager = entityManager;
     }
 
     /**
-     * Reads and applies one file.
+     * Receives one file: checks it can be onboarded, stores it and records the upload QUEUED, in one transaction.
      *
      * @param fileName the name the vendor gave the file, if any
      * @param actor    who uploads, for the upload record and the stock ledger
-     * @return the upload, COMPLETED or FAILED
+     * @return the upload, QUEUED, with its row count
      */
+    @Transactional
     public VendorUpload upload(UUID vendorId, UUID warehouseId, String fileName, String actor, InputStream body) {
         Vendor vendor = vendors.get(vendorId);
         if (vendor.status() != VendorStatus.ACTIVE) {
@@ -93,20 +80,45 @@ public class UploadService {
         if (warehouses.findByIdOptional(warehouseId).isEmpty()) {
             throw ApiException.invalidField("warehouseId", "unknown warehouse");
         }
-        CsvRowReader reader = new CsvRowReader(body, config.onboarding().maxRowChars());
+        VendorUpload upload = new VendorUpload(UUID.randomUUID(), vendorId, warehouseId, fileName, actor,
+                instance.name(), Timestamps.now());
+        int[] seq = {0};
+        UploadFileStore.ChunkingInputStream stored = new UploadFileStore.ChunkingInputStream(body,
+                config.onboarding().chunkBytes(), chunk -> {
+                    if (seq[0] == 0) {
+                        // The upload row first (the chunks refer to it); a refused header still rolls it back.
+                        uploads.persist(upload);
+                        entityManager.flush();
+                    }
+                    files.append(upload.id(), seq[0]++, chunk);
+                });
+        CsvRowReader reader = new CsvRowReader(stored, config.onboarding().maxRowChars());
+        int rows = 0;
         try {
-            RowValidator validator = new RowValidator(header(reader), whitelist());
-            UploadBatchWriter.UploadContext upload = new UploadBatchWriter.UploadContext(
-                    writer.start(vendorId, warehouseId, fileName, actor, instance.name()), vendorId, warehouseId,
-                    actor, config.defaultCurrency());
-            process(upload, reader, validator);
-            return get(vendorId, upload.id());
+            header(reader);
+            try {
+                while (reader.next() != null) {
+                    rows++;
+                }
+            } catch (CsvRowReader.UnreadableCsvException e) {
+                // Processing stops at the same row; the rest is kept so the stored file is the file sent.
+                stored.drain();
+            } catch (IOException e) {
+                throw new UncheckedIOException("The file could not be received to its end", e);
+            }
+            stored.finish();
         } finally {
             reader.close();
         }
+        if (seq[0] == 0) {
+            uploads.persist(upload);
+        }
+        upload.received(rows, stored.total());
+        return upload;
     }
 
-    private CsvHeader header(CsvRowReader reader) {
+    /** The header row, or 4xx: the checks a file must pass before anything of it is written. */
+    static CsvHeader header(CsvRowReader reader) {
         List<String> names;
         try {
             names = reader.header();
@@ -124,115 +136,21 @@ public class UploadService {
         }
     }
 
-    private CategoryWhitelist whitelist() {
-        return new CategoryWhitelist(categories.listAll().stream()
-                .map(c -> new CategoryWhitelist.Category(c.id(), c.name(), c.slug())).toList());
-    }
-
-    private void process(UploadBatchWriter.UploadContext upload, CsvRowReader reader, RowValidator validator) {
-        int batchSize = config.onboarding().batchSize();
-        List<CheckedRow> batch = new ArrayList<>(batchSize);
-        long started = System.nanoTime();
-        try {
-            try {
-                for (CsvRowReader.Row row = reader.next(); row != null; row = reader.next()) {
-                    batch.add(validator.check(row.number(), row.values(), row.valueCount(), row.text(),
-                            row.tooLong()));
-                    if (batch.size() == batchSize) {
-                        write(upload, batch);
-                        batch.clear();
-                    }
-                }
-            } catch (IOException e) {
-                // Everything read before the unreadable point is written; nothing after it can be.
-                write(upload, batch);
-                String reason = e instanceof CsvRowReader.UnreadableCsvException ? e.getMessage()
-                        : "The file could not be read to its end after data row " + reader.rowsRead();
-                writer.fail(upload.id(), reason);
-                LOG.infof("Upload %s of vendor %s failed: %s", upload.id(), upload.vendorId(), reason);
-                meters.counter("eventcommerce.onboarding.uploads", "outcome", "failed").increment();
-                return;
-            }
-            write(upload, batch);
-            writer.complete(upload.id());
-            meters.counter("eventcommerce.onboarding.uploads", "outcome", "completed").increment();
-            LOG.infof("Upload %s of vendor %s: %d rows in %d ms", upload.id(), upload.vendorId(), reader.rowsRead(),
-                    (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
-            String errorId = UUID.randomUUID().toString();
-            LOG.errorf(e, "Upload %s failed unexpectedly (error id %s)", upload.id(), errorId);
-            meters.counter("eventcommerce.onboarding.uploads", "outcome", "failed").increment();
-            writer.fail(upload.id(), "Processing stopped unexpectedly after data row " + reader.rowsRead()
-                    + " (error id " + errorId + ")");
-        }
-    }
-
     /**
-     * Writes a batch; if it lost a race to a concurrent writer (the same SKU inserted by another upload, a
-     * deadlock), the batch left no trace and is written again row by row, so only the rows involved are affected.
+     * Stops an upload; the batches committed before stay. The lock on the upload row waits for a batch being
+     * written, and the worker sees CANCELLED before its next one.
      */
-    private void write(UploadBatchWriter.UploadContext upload, List<CheckedRow> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
+    @Transactional
+    public VendorUpload cancel(UUID vendorId, UUID uploadId) {
+        VendorUpload upload = uploads.lock(uploadId)
+                .filter(u -> u.vendorId().equals(vendorId))
+                .orElseThrow(() -> ApiException.notFound("Upload", uploadId));
         try {
-            writer.write(upload, batch);
-        } catch (RuntimeException e) {
-            if (!lostRace(e)) {
-                throw e;
-            }
-            LOG.infof("A batch of upload %s lost a race (%s); writing its %d rows one by one", upload.id(),
-                    e.getMessage(), batch.size());
-            batch.forEach(row -> writeAlone(upload, row));
+            upload.cancel(Timestamps.now());
+        } catch (IllegalUploadTransitionException e) {
+            throw ApiException.conflict(e.getMessage());
         }
-    }
-
-    /**
-     * A row in a transaction of its own. Written again after a lost race, it sees the winner's committed row and is
-     * refused as SKU_TAKEN by the usual check; if it loses every time, the unique key that refused it says why.
-     */
-    private void writeAlone(UploadBatchWriter.UploadContext upload, CheckedRow row) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                writer.write(upload, List.of(row));
-                return;
-            } catch (RuntimeException e) {
-                if (!lostRace(e)) {
-                    throw e;
-                }
-                if (attempt == ROW_ATTEMPTS) {
-                    String constraint = violatedConstraint(e);
-                    if (constraint == null) {
-                        throw e;
-                    }
-                    writer.refuse(upload, row.with(constraint.contains("uk_product_vendor_product")
-                            ? new RowProblem(UploadErrorType.VENDOR_PRODUCT_ID_TAKEN, "vendor_product_id: '"
-                            + row.vendorProductId() + "' was taken by another product while the file was processed")
-                            : new RowProblem(UploadErrorType.SKU_TAKEN, "sku: '" + row.sku()
-                            + "' was taken by another product while the file was processed")));
-                    return;
-                }
-            }
-        }
-    }
-
-    private static boolean lostRace(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException || cause instanceof LockAcquisitionException
-                    || cause instanceof PessimisticLockException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String violatedConstraint(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConstraintViolationException violation) {
-                return String.valueOf(violation.getConstraintName()).toLowerCase(Locale.ROOT);
-            }
-        }
-        return null;
+        return upload;
     }
 
     /** 404 unless the upload exists and is the vendor's. */

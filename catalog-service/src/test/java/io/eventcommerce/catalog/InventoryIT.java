@@ -10,6 +10,7 @@ import io.eventcommerce.events.orders.OrderLine;
 import io.eventcommerce.events.orders.OrderPlaced;
 import io.eventcommerce.events.orders.OrderReturned;
 import io.eventcommerce.events.orders.OrderShipped;
+import io.eventcommerce.testkit.Deadlines;
 import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TestTokens;
 import io.eventcommerce.testkit.TopicProbe;
@@ -189,7 +190,7 @@ class InventoryIT {
         });
 
         publish(new OrderCancelled(split, UUID.randomUUID(), "TIMEOUT", "test", "PENDING", Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(MANAGER)
+        await().atMost(Deadlines.ASYNC).untilAsserted(() -> given().auth().oauth2(MANAGER)
                 .get("/products/" + productId + "/stock").then().body("reserved", equalTo(0)));
         assertThat(CATALOG.query("SELECT DISTINCT status FROM stock_reservation WHERE order_id = ?",
                 split.toString())).extracting(r -> r.get("status")).containsExactly("RELEASED");
@@ -208,7 +209,7 @@ class InventoryIT {
                 Instant.now());
         publish(shipped);
         publish(shipped); // a redelivery: the inbox keeps it from shipping twice
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(MANAGER)
+        await().atMost(Deadlines.ASYNC).untilAsserted(() -> given().auth().oauth2(MANAGER)
                 .get("/products/" + productId + "/stock").then()
                 .body("onHand", equalTo(1)).body("reserved", equalTo(0)).body("available", equalTo(1)));
         assertThat(CATALOG.count("SELECT COUNT(*) FROM inventory_movement WHERE product_id = ? AND movement_type = 'SHIPMENT' "
@@ -220,7 +221,7 @@ class InventoryIT {
         publish(new OrderCancelled(orderId, UUID.randomUUID(), "SUPPORT_REQUEST", "late", "SHIPPED", Instant.now()));
         publish(new OrderReturned(orderId, UUID.randomUUID(), "Wrong size", true, BigDecimal.TEN, "USD",
                 Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(MANAGER)
+        await().atMost(Deadlines.ASYNC).untilAsserted(() -> given().auth().oauth2(MANAGER)
                 .get("/warehouses/" + north + "/stock/" + productId + "/movements").then()
                 .body("items[0].type", equalTo("RETURN")));
         given().auth().oauth2(MANAGER).get("/products/" + productId + "/stock").then()
@@ -234,7 +235,7 @@ class InventoryIT {
         publish(new OrderShipped(damaged, UUID.randomUUID(), UUID.randomUUID(), "DHL", "JD2", Instant.now()));
         publish(new OrderReturned(damaged, UUID.randomUUID(), "Broken", false, BigDecimal.TEN, "USD", Instant.now()));
         // Only this test publishes OrderReturned: once the inbox holds both, the damaged return has been handled.
-        await().atMost(Duration.ofSeconds(30)).until(() -> CATALOG.count("SELECT COUNT(*) FROM processed_event "
+        await().atMost(Deadlines.ASYNC).until(() -> CATALOG.count("SELECT COUNT(*) FROM processed_event "
                 + "WHERE event_type = 'OrderReturned'") == 2);
         given().auth().oauth2(MANAGER).get("/products/" + productId + "/stock").then()
                 .body("onHand", equalTo(4));
@@ -247,7 +248,7 @@ class InventoryIT {
         String productId = productWithStock(Map.of(warehouse, 1));
         List<UUID> orders = java.util.stream.IntStream.range(0, 6).mapToObj(i -> placeOrder(productId, 1)).toList();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> orders.stream().allMatch(id -> TopicProbe
+        await().atMost(Deadlines.ASYNC).until(() -> orders.stream().allMatch(id -> TopicProbe
                 .readAll(Topics.CATALOG_RESERVATION).stream().anyMatch(r -> r.key().equals(id.toString()))));
         List<ConsumerRecord<String, String>> answers = TopicProbe.readAll(Topics.CATALOG_RESERVATION).stream()
                 .filter(r -> orders.stream().anyMatch(id -> r.key().equals(id.toString()))).toList();
@@ -296,7 +297,7 @@ class InventoryIT {
                 .hasSize(1);
         given().auth().oauth2(MANAGER).get("/products/" + productId + "/stock").then()
                 .body("onHand", equalTo(1)).body("reserved", equalTo(1)).body("available", equalTo(0));
-        await().atMost(Duration.ofSeconds(30)).until(() -> TopicProbe.readAll(Topics.CATALOG_RESERVATION).stream()
+        await().atMost(Deadlines.ASYNC).until(() -> TopicProbe.readAll(Topics.CATALOG_RESERVATION).stream()
                 .filter(r -> orders.stream().anyMatch(id -> r.key().equals(id.toString()))).count() == 8);
         assertThat(TopicProbe.readAll(Topics.CATALOG_RESERVATION).stream()
                 .filter(r -> orders.stream().anyMatch(id -> r.key().equals(id.toString())))
@@ -335,7 +336,7 @@ class InventoryIT {
                 Instant.now());
         TopicProbe.send(Topics.ORDERS_ORDER, envelope.aggregateId(), EventCodec.toJson(envelope),
                 Map.of("id", envelope.eventId().toString(), "eventType", envelope.type()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> CATALOG.count(
+        await().atMost(Deadlines.ASYNC).until(() -> CATALOG.count(
                 "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", envelope.eventId().toString()) == 1);
         assertThat(CATALOG.count("SELECT COUNT(*) FROM stock_reservation WHERE order_id = ?", orderId.toString()))
                 .isZero();

@@ -3,6 +3,7 @@ package io.eventcommerce.catalog;
 import io.eventcommerce.events.EventCodec;
 import io.eventcommerce.events.Topics;
 import io.eventcommerce.events.catalog.ProductCreated;
+import io.eventcommerce.testkit.Deadlines;
 import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TestTokens;
 import io.eventcommerce.testkit.TopicProbe;
@@ -212,7 +213,7 @@ class VendorOnboardingIT {
         given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body(Map.of("type", "RECEIPT", "quantity", 10))
                 .post("/warehouses/" + warehouse + "/stock/" + reserved + "/movements").then().statusCode(201);
         InventoryIT.placeOrder(reserved, 5);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(MANAGER)
+        await().atMost(Deadlines.ASYNC).untilAsserted(() -> given().auth().oauth2(MANAGER)
                 .get("/products/" + reserved + "/stock").then().body("reserved", equalTo(5)));
         return new Setup(prefix, vendor, warehouse, (String) kitchen.get("slug"), (String) garden.get("name"),
                 othersSku, platformSku, own, ownSku, prefix + "-own", reserved, reservedSku);

@@ -4,13 +4,13 @@ import io.eventcommerce.events.EventEnvelope;
 import io.eventcommerce.events.Topics;
 import io.eventcommerce.events.catalog.ProductCreated;
 import io.eventcommerce.events.catalog.ProductSnapshot;
+import io.eventcommerce.testkit.Deadlines;
 import io.eventcommerce.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -88,11 +88,11 @@ class ProductReplicaIT {
 
         awaitReplica(productId, 0);
         ConsumerRecord<String, String> notJson = TopicProbe.await(DLQ,
-                r -> key.equals(r.key()) && r.value().equals("{this is not json"), Duration.ofSeconds(30));
+                r -> key.equals(r.key()) && r.value().equals("{this is not json"), Deadlines.ASYNC);
         assertThat(TopicProbe.header(notJson, "dead-letter-reason")).contains("not JSON");
         assertThat(TopicProbe.header(notJson, "dead-letter-topic")).isEqualTo(Topics.CATALOG_PRODUCT);
         ConsumerRecord<String, String> mismatch = TopicProbe.await(DLQ,
-                r -> key.equals(r.key()) && r.value().contains("ten dollars"), Duration.ofSeconds(30));
+                r -> key.equals(r.key()) && r.value().contains("ten dollars"), Deadlines.ASYNC);
         assertThat(TopicProbe.header(mismatch, "dead-letter-reason")).contains("ProductCreated");
     }
 

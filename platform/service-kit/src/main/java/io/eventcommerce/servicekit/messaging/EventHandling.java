@@ -78,14 +78,6 @@ public class EventHandling {
         apply(channel, event, handler);
     }
 
-    /**
-     * As {@link #handle(String, ConsumerRecord, Consumer)}, labelled by the record's topic instead of its channel.
-     * Prefer the channel form: it names the stall on readiness and the metrics the way the configuration does.
-     */
-    public void handle(ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
-        handle(record.topic(), record, handler);
-    }
-
     /** Applies an already parsed event as {@link #handle} does (a replay from a dead-letter topic goes here). */
     public void apply(String channel, IncomingEvent event, Consumer<IncomingEvent> handler) {
         int attempts = 0;

@@ -96,11 +96,42 @@ class CardDataIT {
         assertThat(ORDERS.count("SELECT COUNT(*) FROM customer WHERE email = ?", email)).isZero();
     }
 
+    /** Dots and slashes are card formatting too, and a URL is no place for a card number: query or path. */
+    @Test
+    void aCardNumberWrittenWithDotsOrSlashesOrInAParameterIsRefusedAndNothingIsStored() {
+        String email = "pan-param-" + UUID.randomUUID() + "@example.com";
+        given().auth().oauth2(OrdersFixtures.SUPPORT).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "firstName", "A", "lastName", "4242.4242.4242.4242")).post("/customers")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("lastName")).body(not(containsString("4242.4242")));
+        given().auth().oauth2(OrdersFixtures.SUPPORT).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "firstName", "card 5555/5555/5555/4444 exp 12/31", "lastName", "X"))
+                .post("/customers")
+                .then().statusCode(422).body("errors[0].field", equalTo("firstName"))
+                .body(not(containsString("5555")));
+        // A body that is fine, with a card number in a query parameter: refused before the resource runs.
+        given().auth().oauth2(OrdersFixtures.SUPPORT).contentType(ContentType.JSON)
+                .queryParam("note", "4242 4242 4242 4242")
+                .body(Map.of("email", email, "firstName", "A", "lastName", "X")).post("/customers")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("note"))
+                .body("errors[0].message", equalTo("must not contain a card number"))
+                .body(not(containsString("4242 4242"))).body(not(containsString(PAN)));
+        given().auth().oauth2(OrdersFixtures.SUPPORT).queryParam("status", "4242-4242-4242-4242").get("/orders")
+                .then().statusCode(422).body("errors[0].field", equalTo("status"))
+                .body(not(containsString("4242-4242")));
+        given().auth().oauth2(OrdersFixtures.SUPPORT).get("/orders/" + PAN)
+                .then().statusCode(422).body("errors[0].field", equalTo("id"))
+                .body("instance", equalTo("/orders/****4242")).body(not(containsString(PAN)));
+        assertThat(ORDERS.count("SELECT COUNT(*) FROM customer WHERE email = ?", email)).isZero();
+    }
+
     /** Sends card numbers every way the other tests do, then scans everything orders-service keeps or emits. */
     @Test
     void zNoCardNumberIsInAnyTableLogLineOrEvent() throws Exception {
         aCardIsTokenizedAndOnlyTokenBrandLastFourAndExpiryAreKept();
         aCardNumberWhereNoneBelongsIsRefusedAndNothingIsStored();
+        aCardNumberWrittenWithDotsOrSlashesOrInAParameterIsRefusedAndNothingIsStored();
 
         int scannedRows = 0;
         for (String table : ORDERS.tables()) {

@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * What every service's OpenAPI document must say about each of its operations: who may call it (roles), how it
- * fails (problem+json 4xx responses), and for a list, a capped page size. {@link #gaps} names each omission.
+ * fails (problem+json 4xx responses), and for a list, a capped page size and page number. {@link #gaps} names
+ * each omission.
  */
 public final class OpenApiDocument {
 
@@ -45,8 +46,11 @@ public final class OpenApiDocument {
         return count;
     }
 
-    /** Every operation that does not state its roles, its error responses, or (for a list) a capped page size. */
-    public List<String> gaps(int maxPageSize) {
+    /**
+     * Every operation that does not state its roles, its error responses, or (for a list) a page size capped at
+     * {@code maxPageSize} and a page number capped at {@code maxPage}.
+     */
+    public List<String> gaps(int maxPageSize, int maxPage) {
         List<String> gaps = new ArrayList<>();
         root.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
             if (!METHODS.contains(op.getKey())) {
@@ -77,14 +81,21 @@ public final class OpenApiDocument {
                     .path("$ref").asText("");
             if (op.getKey().equals("get") && success.startsWith("#/components/schemas/Page")) {
                 boolean capped = false;
+                boolean pageCapped = false;
                 for (JsonNode parameter : operation.path("parameters")) {
-                    if ("size".equals(parameter.path("name").asText())
-                            && parameter.path("schema").path("maximum").asInt(Integer.MAX_VALUE) <= maxPageSize) {
+                    int maximum = parameter.path("schema").path("maximum").asInt(Integer.MAX_VALUE);
+                    if ("size".equals(parameter.path("name").asText()) && maximum <= maxPageSize) {
                         capped = true;
+                    }
+                    if ("page".equals(parameter.path("name").asText()) && maximum <= maxPage) {
+                        pageCapped = true;
                     }
                 }
                 if (!capped) {
                     gaps.add(name + ": a list without a size parameter capped at " + maxPageSize);
+                }
+                if (!pageCapped) {
+                    gaps.add(name + ": a list without a page parameter capped at " + maxPage);
                 }
             }
         }));

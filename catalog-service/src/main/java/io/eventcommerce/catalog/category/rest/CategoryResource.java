@@ -70,7 +70,7 @@ public class CategoryResource {
     @GET
     @Authenticated
     public Page<CategoryView> list(@QueryParam("parentId") UUID parentId,
-                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                    @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         return categories.list(parentId, page, size).map(CategoryView::of);
     }

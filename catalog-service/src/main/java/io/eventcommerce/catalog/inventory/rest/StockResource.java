@@ -122,7 +122,7 @@ public class StockResource {
                     + "reorder point.")
     public Page<StockView> warehouseStock(@PathParam("warehouseId") UUID warehouseId,
                                           @QueryParam("belowReorderPoint") @DefaultValue("false") boolean below,
-                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                           @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1)
                                           @Max(Page.MAX_SIZE) int size) {
         return inventory.forWarehouse(warehouseId, below, page, size).map(StockView::of);
@@ -134,7 +134,7 @@ public class StockResource {
     @Operation(summary = "The ledger of one product in one warehouse, newest first")
     public Page<MovementView> movements(@PathParam("warehouseId") UUID warehouseId,
                                         @PathParam("productId") UUID productId,
-                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                         @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1)
                                         @Max(Page.MAX_SIZE) int size) {
         return inventory.movements(new StockKey(warehouseId, productId), page, size).map(MovementView::of);

@@ -94,7 +94,7 @@ public class WarehouseResource {
 
     @GET
     @RolesAllowed({Roles.CATALOG_MANAGER, Roles.ADMIN, Roles.ANALYST})
-    public Page<WarehouseView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Page<WarehouseView> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                     @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
                                     int size) {
         return warehouses.list(page, size).map(WarehouseView::of);

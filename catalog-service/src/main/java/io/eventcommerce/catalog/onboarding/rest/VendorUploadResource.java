@@ -156,7 +156,7 @@ public class VendorUploadResource {
     @RolesAllowed({Roles.VENDOR, Roles.CATALOG_MANAGER, Roles.ADMIN, Roles.SUPPORT})
     @Operation(summary = "A vendor's uploads, newest first")
     public Page<UploadView> list(@PathParam("vendorId") UUID vendorId,
-                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                  @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
                                  int size) {
         access.require(vendorId);
@@ -181,7 +181,7 @@ public class VendorUploadResource {
     public Page<UploadErrorView> errors(@PathParam("vendorId") UUID vendorId, @PathParam("uploadId") UUID uploadId,
                                         @QueryParam("type") @Pattern(regexp = "[A-Z_]{1,40}",
                                                 message = "an error type such as SKU_TAKEN") String type,
-                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                         @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1)
                                         @Max(Page.MAX_SIZE) int size) {
         access.require(vendorId);

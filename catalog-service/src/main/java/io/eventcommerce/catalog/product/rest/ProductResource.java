@@ -157,7 +157,7 @@ public class ProductResource {
                                   @QueryParam("sort") @Pattern(regexp = "RELEVANCE|SKU|NAME|PRICE_ASC|PRICE_DESC|NEWEST",
                                           message = "RELEVANCE, SKU, NAME, PRICE_ASC, PRICE_DESC or NEWEST")
                                   String sort,
-                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                   @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         Optional<UUID> scope = vendorAccess.scope();
         if (scope.isPresent() && vendorId != null && !vendorId.equals(scope.get())) {

@@ -143,7 +143,7 @@ public class PromotionResource {
     @Operation(summary = "List promotions", description = "By code.")
     public Page<PromotionView> list(@QueryParam("status") @Pattern(regexp = "ACTIVE|DISABLED",
                                             message = "ACTIVE or DISABLED") String status,
-                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                     @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
                                     int size) {
         return promotions.list(status == null ? null : PromotionStatus.valueOf(status), page, size)

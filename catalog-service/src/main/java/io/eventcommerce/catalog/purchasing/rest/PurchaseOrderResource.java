@@ -261,7 +261,7 @@ public class PurchaseOrderResource {
                                                 message = "a purchase order status") String status,
                                         @QueryParam("supplierId") UUID supplierId,
                                         @QueryParam("warehouseId") UUID warehouseId,
-                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                         @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1)
                                         @Max(Page.MAX_SIZE) int size) {
         return orders.list(status == null ? null : PurchaseOrderStatus.valueOf(status), supplierId, warehouseId,

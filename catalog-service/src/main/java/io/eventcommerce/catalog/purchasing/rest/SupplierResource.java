@@ -103,7 +103,7 @@ public class SupplierResource {
     @Operation(summary = "Suppliers by name, page by page")
     public Page<SupplierView> list(@QueryParam("status") @Pattern(regexp = "ACTIVE|INACTIVE",
                                            message = "ACTIVE or INACTIVE") String status,
-                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                    @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
                                    int size) {
         return suppliers.list(status == null ? null : SupplierStatus.valueOf(status), page, size)

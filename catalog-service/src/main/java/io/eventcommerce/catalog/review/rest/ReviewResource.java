@@ -91,7 +91,7 @@ public class ReviewResource {
     @Authenticated
     @Operation(summary = "A product's reviews, newest first")
     public Page<ReviewView> list(@PathParam("productId") UUID productId,
-                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                  @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
                                  int size) {
         return reviews.list(productId, page, size).map(ReviewView::of);

@@ -113,7 +113,7 @@ public class VendorResource {
     @Operation(summary = "Vendors by name, page by page")
     public Page<VendorView> list(@QueryParam("status") @Pattern(regexp = "ACTIVE|SUSPENDED",
                                          message = "ACTIVE or SUSPENDED") String status,
-                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                 @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                  @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
                                  int size) {
         return vendors.list(status == null ? null : VendorStatus.valueOf(status), page, size).map(VendorView::of);

@@ -223,7 +223,7 @@ public class OrderResource {
     public Page<OrderView> history(@QueryParam("customerId") UUID customerId,
                                    @QueryParam("status") @Pattern(regexp = "PENDING|ON_HOLD|CONFIRMED|PAID|SHIPPED|"
                                            + "DELIVERED|RETURNED|CANCELLED", message = "an order status") String status,
-                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                   @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                    @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
                                    int size) {
         UUID whose = isStaff() ? customerId : orderingCustomer(customerId);

@@ -91,7 +91,7 @@ public class PaymentMethodResource {
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN, Roles.SUPPORT})
     @Operation(summary = "A customer's saved cards, oldest first, one page at a time")
     public Page<PaymentMethodView> list(@PathParam("customerId") UUID customerId,
-                                        @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                        @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                         @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1)
                                         @Max(Page.MAX_SIZE) int size) {
         requireOwn(customerId);

@@ -6,38 +6,52 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds payment card numbers (PANs) in text: runs of 13 to 19 digits, optionally grouped by single spaces or
- * hyphens, that pass the Luhn check. A run is taken whole (a longer digit sequence is not a card number), and a
- * value that is a UUID is skipped, so ids are not mistaken for cards. Used to refuse card numbers where none belongs
- * and by the scans that prove none is stored, logged or published.
+ * Finds payment card numbers (PANs) in text: 13 to 19 digits that pass the Luhn check, written the ways people
+ * write them: in one run, or in groups (4-4-4-4, 4-6-5, 4-4-4-4-3, …) separated by spaces, hyphens, dots or
+ * slashes, a separator possibly repeated ({@code 4242  4242}, {@code 4242 - 4242}). Used to refuse card numbers
+ * where none belongs and by the scans that prove none is stored, logged or published.
+ *
+ * <p>Whatever is matched must be a card and nothing else, or ids and amounts would be refused. So: digits in
+ * groups of one separator kind form one number and are taken whole ({@code 4242-4242-4242-4242-4242} is 20 digits,
+ * not a card plus four); a boundary group glued to a neighbour by another separator kind belongs to that
+ * neighbour ({@code 4242 4242 4242 4242 12/31} is a card and an expiry date); groups but the last have at least three digits,
+ * which keeps amounts, dates and times ({@code 12.00 15.50 …}, {@code 2026-12-02}) out; a run of 13 to 19 digits
+ * is a number of its own whatever joins it. Not cards: up to 15 digits after {@code +} (a phone number), digits starting with 0 (no network issues
+ * those; {@code 00} starts an international call), anything inside
+ * a UUID or a long hex token (ids, hashes), a run that starts with a 20yy-mm-dd date (a compact timestamp), and
+ * thirteen digits starting with 1 (epoch milliseconds; 13-digit PANs are Visa, starting with 4).
  */
 public final class CardNumbers {
 
-    private static final Pattern RUN = Pattern.compile("(?<![0-9])(?<![0-9][ -])[0-9](?:[ -]?[0-9])+(?![ -]?[0-9])");
+    /** Digit groups joined by short separator runs. Taken greedily, so each is maximal. */
+    private static final Pattern BLOB = Pattern.compile("[0-9]+(?:[ ./-]{1,3}[0-9]+)*");
+    private static final Pattern GROUP = Pattern.compile("[0-9]+");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern COMPACT_DATE = Pattern.compile("20[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01]).*");
+    /** A hex token this long with a letter in it is an id or a hash (MD5 and longer), not text with a card. */
+    private static final int HEX_TOKEN = 32;
 
     private CardNumbers() {
+    }
+
+    /** A card number found: where it is in the text, and its digits. */
+    private record Span(int start, int end, String digits) {
     }
 
     /** The card numbers in {@code text}, as digits only. */
     public static List<String> find(CharSequence text) {
         List<String> found = new ArrayList<>();
-        if (text == null) {
-            return found;
-        }
-        Matcher run = RUN.matcher(text);
-        while (run.find()) {
-            String digits = cardDigits(text, run);
-            if (digits != null) {
-                found.add(digits);
+        if (text != null) {
+            for (Span span : spans(text)) {
+                found.add(span.digits());
             }
         }
         return found;
     }
 
     public static boolean containsCardNumber(CharSequence text) {
-        return !find(text).isEmpty();
+        return text != null && !spans(text).isEmpty();
     }
 
     /** Whether {@code digits} (digits only) passes the Luhn check. */
@@ -66,33 +80,180 @@ public final class CardNumbers {
         if (text == null) {
             return null;
         }
-        StringBuilder masked = new StringBuilder();
-        Matcher run = RUN.matcher(text);
-        while (run.find()) {
-            String digits = cardDigits(text, run);
-            run.appendReplacement(masked, Matcher.quoteReplacement(digits != null
-                    ? "****" + digits.substring(digits.length() - 4) : run.group()));
+        List<Span> spans = spans(text);
+        if (spans.isEmpty()) {
+            return text;
         }
-        run.appendTail(masked);
-        return masked.toString();
+        StringBuilder masked = new StringBuilder();
+        int at = 0;
+        for (Span span : spans) {
+            masked.append(text, at, span.start()).append("****")
+                    .append(span.digits().substring(span.digits().length() - 4));
+            at = span.end();
+        }
+        return masked.append(text, at, text.length()).toString();
     }
 
-    /** The digits of the run the matcher is at, if they are a card number; otherwise null. */
-    private static String cardDigits(CharSequence text, Matcher run) {
-        String digits = run.group().replaceAll("[ -]", "");
-        boolean card = digits.length() >= 13 && digits.length() <= 19 && luhn(digits) && !insideUuid(text, run);
-        return card ? digits : null;
+    private static List<Span> spans(CharSequence text) {
+        List<Span> spans = new ArrayList<>();
+        Matcher blob = BLOB.matcher(text);
+        while (blob.find()) {
+            inBlob(text, blob.start(), blob.end(), spans);
+        }
+        return spans;
     }
 
-    private static boolean insideUuid(CharSequence text, Matcher run) {
-        int from = Math.max(0, run.start() - 36);
-        int to = Math.min(text.length(), run.end() + 36);
+    /**
+     * The cards among the groups of one blob. A chain is a maximal stretch of groups joined by one separator kind;
+     * it is tried whole, then without a boundary group that another separator kind glues to a neighbour.
+     */
+    private static void inBlob(CharSequence text, int from, int to, List<Span> spans) {
+        List<int[]> groups = new ArrayList<>();
+        Matcher group = GROUP.matcher(text).region(from, to);
+        while (group.find()) {
+            groups.add(new int[] {group.start(), group.end()});
+        }
+        int n = groups.size();
+        if (from > 0 && text.charAt(from - 1) == '+' && digitCount(text, from, to) <= 15) {
+            return; // a phone number: E.164 allows at most 15 digits
+        }
+        char[] kinds = new char[Math.max(0, n - 1)];
+        for (int i = 0; i + 1 < n; i++) {
+            kinds[i] = kind(text, groups.get(i)[1], groups.get(i + 1)[0]);
+        }
+        List<int[]> tries = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int length = groups.get(i)[1] - groups.get(i)[0];
+            if (length >= 13 && length <= 19) {
+                tries.add(new int[] {i, i});
+            }
+        }
+        for (int a = 0; a + 1 < n; ) {
+            int b = a + 1;
+            while (b + 1 < n && kinds[b] == kinds[a]) {
+                b++;
+            }
+            boolean gluedBefore = a > 0;
+            boolean gluedAfter = b < n - 1;
+            // Which way a glued boundary group goes is a guess; it goes to the neighbour first if it looks like a
+            // part of a date or expiry there (12/31, 2026-12-02), otherwise it stays with the number.
+            int first = gluedBefore && dateLike(groups.get(a), kinds[a - 1]) ? a + 1 : a;
+            int last = gluedAfter && dateLike(groups.get(b), kinds[b]) ? b - 1 : b;
+            tries.add(new int[] {first, last});
+            tries.add(new int[] {a, b});
+            if (gluedBefore) {
+                tries.add(new int[] {a + 1, b});
+            }
+            if (gluedAfter) {
+                tries.add(new int[] {a, b - 1});
+            }
+            if (gluedBefore && gluedAfter) {
+                tries.add(new int[] {a + 1, b - 1});
+            }
+            a = b;
+        }
+        for (int[] t : tries) {
+            if (t[0] > t[1]) {
+                continue;
+            }
+            int start = groups.get(t[0])[0];
+            int end = groups.get(t[1])[1];
+            boolean overlaps = spans.stream().anyMatch(s -> s.start() < end && start < s.end());
+            if (overlaps) {
+                continue;
+            }
+            String digits = card(text, groups, t[0], t[1]);
+            if (digits != null) {
+                spans.add(new Span(start, end, digits));
+            }
+        }
+        spans.sort((x, y) -> Integer.compare(x.start(), y.start()));
+    }
+
+    private static boolean dateLike(int[] group, char glue) {
+        int length = group[1] - group[0];
+        return glue != ' ' && (length <= 2 || length == 4);
+    }
+
+    /** The separator kind between two groups: its non-space character, or a space. */
+    private static char kind(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) != ' ') {
+                return text.charAt(i);
+            }
+        }
+        return ' ';
+    }
+
+    /** The digits of groups {@code first..last}, if they are a card number; otherwise null. */
+    private static String card(CharSequence text, List<int[]> groups, int first, int last) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = first; i <= last; i++) {
+            int[] g = groups.get(i);
+            if (i < last && g[1] - g[0] < 3) {
+                return null;
+            }
+            digits.append(text, g[0], g[1]);
+        }
+        String pan = digits.toString();
+        int start = groups.get(first)[0];
+        int end = groups.get(last)[1];
+        if (pan.length() < 13 || pan.length() > 19 || !luhn(pan)) {
+            return null;
+        }
+        if (pan.charAt(0) == '0') {
+            return null; // no card network issues PANs starting with 0; "00…" is an international call prefix
+        }
+        if (first == last && (COMPACT_DATE.matcher(pan).matches() || pan.length() == 13 && pan.charAt(0) == '1')) {
+            return null;
+        }
+        if (insideUuid(text, start, end) || insideHexToken(text, start, end)) {
+            return null;
+        }
+        return pan;
+    }
+
+    private static int digitCount(CharSequence text, int from, int to) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            count += Character.isDigit(text.charAt(i)) ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static boolean insideUuid(CharSequence text, int start, int end) {
+        int from = Math.max(0, start - 36);
+        int to = Math.min(text.length(), end + 36);
         Matcher uuid = UUID.matcher(text.subSequence(from, to));
         while (uuid.find()) {
-            if (from + uuid.start() <= run.start() && from + uuid.end() >= run.end()) {
+            if (from + uuid.start() <= start && from + uuid.end() >= end) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean insideHexToken(CharSequence text, int start, int end) {
+        int from = start;
+        while (from > 0 && isHex(text.charAt(from - 1))) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && isHex(text.charAt(to))) {
+            to++;
+        }
+        if (to - from < HEX_TOKEN) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 }

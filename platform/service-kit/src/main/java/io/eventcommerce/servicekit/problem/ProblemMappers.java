@@ -71,7 +71,7 @@ public class ProblemMappers {
         }
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (type) {
-            case NOT_FOUND -> "No resource at " + uri.getPath();
+            case NOT_FOUND -> "No resource at " + CardNumbers.mask(uri.getPath());
             case METHOD_NOT_ALLOWED -> "This resource does not support that method";
             case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json";
             case NOT_ACCEPTABLE -> "This resource answers with application/json";
@@ -101,7 +101,9 @@ public class ProblemMappers {
     }
 
     /**
-     * A unique or foreign key the database refused: two requests raced past the service's own checks (two creates
+     * A version check that failed at commit (the flush of a {@code @Version} entity another request changed first)
+     * arrives wrapped by the transaction manager, not as the bare {@link OptimisticLockException} above: found
+     * anywhere in the cause chain, it is the same 409. A unique or foreign key the database refused: two requests raced past the service's own checks (two creates
      * of one SKU), so the loser gets what it would have got a moment later, a 409. Found anywhere in the cause
      * chain, since a failure at commit arrives wrapped by the transaction manager. A deadlock or lock timeout rolled
      * the whole transaction back: nothing was written, and the same request will most likely succeed when sent
@@ -110,6 +112,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof org.hibernate.StaleObjectStateException
+                    || cause instanceof org.hibernate.StaleStateException) {
+                LOG.infof("Concurrent change on %s, rolled back: %s", uri.getPath(), cause.getClass().getSimpleName());
+                return concurrentChange(null, uri);
+            }
             if (cause instanceof jakarta.persistence.PessimisticLockException
                     || cause instanceof jakarta.persistence.LockTimeoutException
                     || cause instanceof org.hibernate.exception.LockAcquisitionException) {
@@ -146,7 +153,9 @@ public class ProblemMappers {
 
     private static Response respond(ProblemType type, int status, String detail, UriInfo uri,
                                     List<Problem.FieldError> errors) {
-        Problem problem = new Problem(type.uri(), type.title(), status, detail, uri.getPath(), errors);
+        // The path is the client's text: masked, so a card number in it is never repeated.
+        Problem problem = new Problem(type.uri(), type.title(), status, detail, CardNumbers.mask(uri.getPath()),
+                errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

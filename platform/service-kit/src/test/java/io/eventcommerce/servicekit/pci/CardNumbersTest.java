@@ -17,6 +17,34 @@ class CardNumbersTest {
     }
 
     @Test
+    void findsEveryCommonFormatting() {
+        for (String written : new String[] {"4242.4242.4242.4242", "4242/4242/4242/4242", "4242  4242  4242  4242",
+                "4242--4242--4242--4242", "4242 - 4242 - 4242 - 4242", "4242 4242  4242 4242",
+                "card: 4242 4242 4242 4242 12/31", "exp 12/31 4242-4242-4242-4242", "2026-12-02 4242 4242 4242 4242",
+                "4242424242424242 2026-12-02"}) {
+            assertThat(CardNumbers.find(written)).as(written).containsExactly("4242424242424242");
+        }
+        assertThat(CardNumbers.find("3782 822463 10005")).as("4-6-5").containsExactly("378282246310005");
+        assertThat(CardNumbers.find("6759 6498 2643 8450 9")).as("4-4-4-4-1, 17 digits")
+                .containsExactly("67596498264384509");
+        assertThat(CardNumbers.find("6759-6498-2643-8450-009")).as("4-4-4-4-3, 19 digits")
+                .containsExactly("6759649826438450009");
+        assertThat(CardNumbers.find("4222 2222 2222 2")).as("13-digit Visa, 4-4-4-1").containsExactly("4222222222222");
+        assertThat(CardNumbers.mask("paid 4242.4242.4242.4242 ok")).isEqualTo("paid ****4242 ok");
+    }
+
+    @Test
+    void ignoresRealDataThatIsNotACard() {
+        for (String data : new String[] {"2026-12-02", "2026-12-02T10:15:30.123Z", "20261202101530",
+                "20261202101530123", "1764661789000", "+49 1512 3456 7890", "+1 800-555-0100-123", "0049 151 2345 6789",
+                "(555) 010-0100", "12.00 15.50 20.00 30.00 49.99", "1 000 000 000 000 000", "192.168.100.200 10.0.0.1",
+                "9400 1000 0000 0000 0000 00", "d41d8cd98f00b204e9800998ecf8427e4242424242424242",
+                "sha 4242424242424242aa9e1f3c8b0d7e6f5a4c3b2a1f0e9d8c"}) {
+            assertThat(CardNumbers.find(data)).as(data).isEmpty();
+        }
+    }
+
+    @Test
     void ignoresWhatIsNotACard() {
         assertThat(CardNumbers.find("4242424242424241")).as("Luhn fails").isEmpty();
         assertThat(CardNumbers.find("424242424242")).as("12 digits").isEmpty();

@@ -1,0 +1,169 @@
+package io.eventcommerce.servicekit.pci;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Property-based: every way of writing a card is found with its digits exact; near misses never are. */
+class CardNumbersPropertiesTest {
+
+    private static final String[] PREFIXES = {"", "card ", "pay with: ", "exp 12/31 ", "(", "2026-12-02 ", "note\n"};
+    private static final String[] SUFFIXES = {"", ".", " please", " 12/31", ")", " 2026-12-02", ",", "\n"};
+
+    @Property(tries = 2000)
+    void aWrittenCardIsFoundWithItsDigits(@ForAll("cards") String pan, @ForAll("seeds") long seed) {
+        Random random = new Random(seed);
+        String text = PREFIXES[random.nextInt(PREFIXES.length)] + format(pan, random)
+                + SUFFIXES[random.nextInt(SUFFIXES.length)];
+        assertThat(CardNumbers.find(text)).as(text).containsExactly(pan);
+        assertThat(CardNumbers.mask(text)).as(text).doesNotContain(pan.substring(0, 6))
+                .contains("****" + pan.substring(pan.length() - 4));
+    }
+
+    @Property(tries = 1000)
+    void aLuhnFailureIsNoCard(@ForAll("cards") String pan, @ForAll("seeds") long seed) {
+        int last = pan.charAt(pan.length() - 1) - '0';
+        String off = pan.substring(0, pan.length() - 1) + (char) ('0' + (last + 1) % 10);
+        String text = format(off, new Random(seed));
+        assertThat(CardNumbers.find(text)).as(text).isEmpty();
+    }
+
+    @Property(tries = 1000)
+    void tooShortOrTooLongIsNoCard(@ForAll("wrongLengths") String digits, @ForAll("seeds") long seed) {
+        String text = format(digits, new Random(seed));
+        assertThat(CardNumbers.find(text)).as(text).isEmpty();
+    }
+
+    @Property(tries = 1000)
+    void aCardInsideALongerRunIsNoCard(@ForAll("cards") String pan, @ForAll("seeds") long seed) {
+        Random random = new Random(seed);
+        String before = digits(random, random.nextInt(3));
+        String after = digits(random, 20 - pan.length() - before.length() + random.nextInt(3));
+        String run = before + pan + after;
+        assertThat(CardNumbers.find(run)).as(run).isEmpty();
+        String grouped = format(run, random);
+        assertThat(CardNumbers.find(grouped)).as(grouped).isEmpty();
+    }
+
+    @Property(tries = 1000)
+    void idsDatesAndPhoneNumbersAreNoCards(@ForAll("notCards") String text) {
+        assertThat(CardNumbers.find(text)).as(text).isEmpty();
+    }
+
+    @Provide
+    Arbitrary<Long> seeds() {
+        return Arbitraries.longs();
+    }
+
+    /** Valid PANs: 13 to 19 digits, a first digit of the big networks (3 to 6), the Luhn check digit last. */
+    @Provide
+    Arbitrary<String> cards() {
+        return Combinators.combine(Arbitraries.integers().between(13, 19), Arbitraries.longs())
+                .as((length, seed) -> withCheckDigit(length, seed));
+    }
+
+    @Provide
+    Arbitrary<String> wrongLengths() {
+        return Combinators.combine(Arbitraries.of(12, 20, 21), Arbitraries.longs())
+                .as((length, seed) -> withCheckDigit(length, seed));
+    }
+
+    @Provide
+    Arbitrary<String> notCards() {
+        Arbitrary<String> uuids = Arbitraries.longs().map(seed -> {
+            Random random = new Random(seed);
+            String hex = random.nextBoolean() ? digits(random, 32) : UUID.randomUUID().toString().replace("-", "");
+            return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                    + hex.substring(16, 20) + "-" + hex.substring(20);
+        });
+        Arbitrary<String> dates = Combinators.combine(Arbitraries.integers().between(2000, 2099),
+                        Arbitraries.integers().between(1, 12), Arbitraries.integers().between(1, 28),
+                        Arbitraries.integers().between(0, 86_399_999))
+                .as((y, m, d, ms) -> {
+                    String date = String.format("%04d-%02d-%02d", y, m, d);
+                    String time = String.format("%02d:%02d:%02d.%03d", ms / 3_600_000, ms / 60_000 % 60,
+                            ms / 1000 % 60, ms % 1000);
+                    String compact = (date + time).replaceAll("[^0-9]", "");
+                    return switch (ms % 4) {
+                        case 0 -> date + "T" + time + "Z";
+                        case 1 -> date + " " + time;
+                        case 2 -> compact;
+                        default -> compact.substring(0, 14);
+                    };
+                });
+        Arbitrary<String> phones = Arbitraries.longs().map(seed -> {
+            Random random = new Random(seed);
+            String country = digits(random, 1 + random.nextInt(3)).replaceFirst("^0", "1");
+            String national = digits(random, 15 - country.length() - random.nextInt(5));
+            char separator = " -./".charAt(random.nextInt(4));
+            StringBuilder phone = new StringBuilder("+").append(country).append(' ');
+            for (int i = 0, size; i < national.length(); i += size) {
+                size = 3 + random.nextInt(2);
+                phone.append(i == 0 ? "" : String.valueOf(separator))
+                        .append(national, i, Math.min(national.length(), i + size));
+            }
+            return phone.toString();
+        });
+        Arbitrary<String> epochMillis = Arbitraries.longs().between(1_000_000_000_000L, 1_999_999_999_999L)
+                .map(String::valueOf);
+        return Arbitraries.oneOf(uuids, dates, phones, epochMillis);
+    }
+
+    private static String withCheckDigit(int length, long seed) {
+        Random random = new Random(seed);
+        String body = (char) ('3' + random.nextInt(4)) + digits(random, length - 2);
+        for (char check = '0'; check <= '9'; check++) {
+            if (CardNumbers.luhn(body + check)) {
+                return body + check;
+            }
+        }
+        throw new AssertionError("no check digit for " + body);
+    }
+
+    private static String digits(Random random, int count) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            digits.append((char) ('0' + random.nextInt(10)));
+        }
+        return digits.toString();
+    }
+
+    /**
+     * {@code digits} as a person might write them: in one run, or in groups of three to six with a shorter last
+     * group allowed, separated by one kind of separator (space, hyphen, dot, slash), repeated or spaced at random.
+     */
+    static String format(String digits, Random random) {
+        if (random.nextInt(4) == 0) {
+            return digits;
+        }
+        List<String> groups = new ArrayList<>();
+        int at = 0;
+        boolean fours = random.nextBoolean();
+        while (at < digits.length()) {
+            int size = fours ? 4 : 3 + random.nextInt(4);
+            groups.add(digits.substring(at, Math.min(digits.length(), at + size)));
+            at += size;
+        }
+        char kind = " -./".charAt(random.nextInt(4));
+        StringBuilder written = new StringBuilder(groups.get(0));
+        for (int i = 1; i < groups.size(); i++) {
+            String separator = switch (random.nextInt(4)) {
+                case 0 -> kind + "" + kind;
+                case 1 -> kind == ' ' ? "   " : " " + kind + " ";
+                default -> String.valueOf(kind);
+            };
+            written.append(separator).append(groups.get(i));
+        }
+        return written.toString();
+    }
+}

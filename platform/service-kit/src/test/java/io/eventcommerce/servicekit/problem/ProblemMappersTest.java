@@ -1,0 +1,54 @@
+package io.eventcommerce.servicekit.problem;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.RollbackException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleObjectStateException;
+import org.hibernate.StaleStateException;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemMappersTest {
+
+    private final ProblemMappers mappers = new ProblemMappers();
+
+    /** A version check failing at commit arrives wrapped by the transaction manager; it is still a 409. */
+    @Test
+    void anOptimisticLockFailureAtCommitIsAConflict() {
+        for (Throwable failure : new Throwable[] {
+                new RollbackException("commit failed", new OptimisticLockException("row was updated")),
+                new RuntimeException(new RollbackException(new StaleObjectStateException("Product", UUID.randomUUID()))),
+                new IllegalStateException("flush", new StaleStateException("batch update returned 0 rows"))}) {
+            Response response = mappers.unexpected(failure, uri("/products/1"));
+            assertThat(response.getStatus()).as(failure.toString()).isEqualTo(409);
+            assertThat(((Problem) response.getEntity()).type()).isEqualTo(ProblemType.CONFLICT.uri());
+        }
+    }
+
+    @Test
+    void anythingElseUnexpectedIsStillA500() {
+        assertThat(mappers.unexpected(new RuntimeException(new IllegalStateException("bug")), uri("/x")).getStatus())
+                .isEqualTo(500);
+    }
+
+    @Test
+    void aCardNumberInThePathIsNeverRepeated() {
+        Problem problem = (Problem) mappers.forbidden(null, uri("/orders/4242.4242.4242.4242")).getEntity();
+        assertThat(problem.instance()).isEqualTo("/orders/****4242");
+    }
+
+    private static UriInfo uri(String path) {
+        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getPath")) {
+                        return path;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}

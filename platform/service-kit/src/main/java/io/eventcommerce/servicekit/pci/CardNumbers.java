@@ -234,6 +234,13 @@ public final class CardNumbers {
     }
 
     private static boolean insideHexToken(CharSequence text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!isHex(text.charAt(i))) {
+                // Grouped digits (separators inside) are not part of one hex token; without this a card written
+                // with spaced separators ("5897 - 5311 - …") that reaches 32 characters was taken for a hash.
+                return false;
+            }
+        }
         int from = start;
         while (from > 0 && isHex(text.charAt(from - 1))) {
             from--;

@@ -75,5 +75,17 @@ public interface CatalogConfig {
          * Kubernetes pod or VM keeps.
          */
         Optional<String> instanceName();
+
+        /**
+         * How long the stored file of a finished upload (completed, failed or cancelled) is kept; then its chunks
+         * are deleted (UploadFileRetention, every {@link #filePurgeEvery()}). The
+         * upload, its counts and its refused rows stay.
+         */
+        @WithDefault("P7D")
+        Duration fileRetention();
+
+        /** How often the stored files past their retention are deleted (read by UploadFileRetention's schedule). */
+        @WithDefault("1h")
+        String filePurgeEvery();
     }
 }

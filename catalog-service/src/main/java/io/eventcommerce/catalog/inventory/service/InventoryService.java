@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,66 +88,89 @@ public class InventoryService {
 
     /**
      * Sets on-hand to a counted figure (a vendor's stock list, a stock take): an {@code ADJUSTMENT} of the difference
-     * in the ledger, in the caller's transaction. A product not yet kept in the warehouse starts being kept, with
-     * zero planning thresholds, and nothing on hand until the adjustment. Nothing is written if the figure is what
-     * is on hand already.
+     * in the ledger, in the caller's transaction. A product not yet kept in the warehouse starts being kept, as
+     * {@link #openAll} does. Nothing is written if the figure is what is on hand already.
      *
-     * @return the ledger line, if on-hand changed
      * @throws InventoryException before changing anything, if the figure is below what open orders have reserved;
      *                            the caller's transaction remains usable, so it can record that and go on
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = InventoryException.class)
-    public Optional<InventoryMovement> countTo(StockKey key, int onHand, InventoryMovement.Reference reference,
-                                               String note, String actor) {
+    public void countTo(StockKey key, int onHand, InventoryMovement.Reference reference, String note, String actor) {
         Optional<StockLevel> level = levels.lock(key);
-        return level.isPresent() ? adjustTo(level.get(), false, onHand, reference, note, actor)
-                : open(key, onHand, reference, note, actor);
+        if (level.isPresent()) {
+            adjustTo(level.get(), onHand, reference, note, actor);
+        } else {
+            openAll(List.of(new Opening(key, onHand, note)), reference, actor);
+        }
     }
 
     /**
      * Books goods that arrived (a purchase order receipt) as a {@code RECEIPT} in the ledger, in the caller's
-     * transaction. A product not yet kept in the warehouse starts being kept, as {@link #countTo} does: zero planning
-     * thresholds, nothing on hand until this receipt.
+     * transaction. A product not yet kept in the warehouse starts being kept, as {@link #openAll} does, with nothing
+     * on hand until this receipt.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public InventoryMovement receive(StockKey key, int quantity, InventoryMovement.Reference reference, String note,
                                      String actor) {
         if (levels.lock(key).isEmpty()) {
-            open(key, 0, reference, note, actor);
+            openAll(List.of(new Opening(key, 0, note)), reference, actor);
         }
         return move(key, MovementType.RECEIPT, quantity, reference, note, actor);
     }
 
-    /**
-     * {@link #countTo} for a product created in the caller's transaction: no one else can know its stock yet, so
-     * there is nothing to lock.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<InventoryMovement> open(StockKey key, int onHand, InventoryMovement.Reference reference,
-                                            String note, String actor) {
-        StockLevel level = new StockLevel(key, NO_THRESHOLDS, Timestamps.now());
-        levels.persistAndFlush(level);
-        return adjustTo(level, true, onHand, reference, note, actor);
+    /** A pair to start keeping, with the figure counted on hand; {@code note} goes to its ledger line. */
+    public record Opening(StockKey key, int onHand, String note) {
     }
 
-    private Optional<InventoryMovement> adjustTo(StockLevel level, boolean opened, int onHand,
-                                                 InventoryMovement.Reference reference, String note, String actor) {
+    /**
+     * Starts keeping products in warehouses, in the caller's transaction: each pair with zero planning thresholds
+     * (a catalog manager sets them) and its figure on hand, booked as one {@code ADJUSTMENT} in the ledger (none for
+     * 0), and one {@code StockLevelChanged} each. The pairs must not be kept yet: for products created in this
+     * transaction nobody else can know their stock, so there is nothing to lock; otherwise the primary key refuses a
+     * pair someone else opened meanwhile. Written in bulk, whatever the number of pairs: one batched insert of the
+     * levels, one of the ledger lines, one of the events.
+     *
+     * @throws InventoryException before writing anything, if a figure is negative
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<StockLevel> openAll(List<Opening> openings, InventoryMovement.Reference reference, String actor) {
         Instant now = Timestamps.now();
         UUID referenceId = reference == null ? null : reference.id();
+        List<StockLevel> opened = new ArrayList<>(openings.size());
+        List<InventoryMovement> lines = new ArrayList<>(openings.size());
+        List<StockLevelChanged> events = new ArrayList<>(openings.size());
+        for (Opening opening : openings) {
+            StockLevel level = new StockLevel(opening.key(), NO_THRESHOLDS, now);
+            if (opening.onHand() != 0) {
+                level.move(MovementType.ADJUSTMENT, opening.onHand(), now);
+                lines.add(new InventoryMovement(level, MovementType.ADJUSTMENT, opening.onHand(), reference,
+                        opening.note(), actor, now));
+            }
+            opened.add(level);
+        }
+        for (StockLevel level : opened) {
+            levels.persist(level);
+            events.add(changed(level, level.onHand() == 0 ? "THRESHOLDS" : MovementType.ADJUSTMENT.name(),
+                    referenceId, now));
+        }
+        levels.flush(); // the levels exist before their ledger lines (foreign key)
+        movements.appendAll(lines);
+        outbox.publishAll(events);
+        return opened;
+    }
+
+    private void adjustTo(StockLevel level, int onHand, InventoryMovement.Reference reference, String note,
+                          String actor) {
+        Instant now = Timestamps.now();
         int difference = onHand - level.onHand();
         if (difference == 0) {
-            if (opened) {
-                published(level, "THRESHOLDS", referenceId, now);
-            }
-            return Optional.empty();
+            return;
         }
         level.move(MovementType.ADJUSTMENT, difference, now);
-        InventoryMovement movement = new InventoryMovement(level, MovementType.ADJUSTMENT, difference, reference, note,
-                actor, now);
-        movements.persist(movement);
+        movements.persist(new InventoryMovement(level, MovementType.ADJUSTMENT, difference, reference, note, actor,
+                now));
         levels.flush();
-        published(level, MovementType.ADJUSTMENT.name(), referenceId, now);
-        return Optional.of(movement);
+        published(level, MovementType.ADJUSTMENT.name(), reference == null ? null : reference.id(), now);
     }
 
     public StockLevel get(StockKey key) {
@@ -182,10 +206,14 @@ public class InventoryService {
 
     /** Publishes the level's new state; {@code cause} says what changed it. */
     public void published(StockLevel level, String cause, UUID reference, Instant now) {
+        outbox.publish(changed(level, cause, reference, now));
+    }
+
+    private static StockLevelChanged changed(StockLevel level, String cause, UUID reference, Instant now) {
         StockLevel.Thresholds t = level.thresholds();
-        outbox.publish(new StockLevelChanged(level.id().productId(), level.id().warehouseId(), level.onHand(),
+        return new StockLevelChanged(level.id().productId(), level.id().warehouseId(), level.onHand(),
                 level.reserved(), level.available(), t.reorderPoint(), t.leadTimeDays(), cause, reference,
-                level.version(), now));
+                level.version(), now);
     }
 
     private void requireExists(StockKey key) {

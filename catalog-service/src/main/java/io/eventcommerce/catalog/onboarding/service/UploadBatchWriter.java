@@ -22,9 +22,11 @@ import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +38,8 @@ import java.util.stream.Collectors;
 /**
  * Writes checked rows, one transaction per batch: each valid row creates or updates its product (publishing
  * ProductCreated / ProductUpdated through {@link ProductService}) and sets its stock through the ledger
- * ({@link InventoryService#countTo}); each refused row becomes an error record; and the upload's counters grow by
- * the batch, in the same transaction. A batch either commits whole or leaves no trace.
+ * ({@link InventoryService#openAll}, {@link InventoryService#countTo}); each refused row becomes an error record; and
+ * the upload's counters grow by the batch, in the same transaction. A batch either commits whole or leaves no trace.
  */
 @ApplicationScoped
 public class UploadBatchWriter {
@@ -76,14 +78,17 @@ public class UploadBatchWriter {
     }
 
     /**
-     * Writes a batch. Rows are written in SKU order, so two uploads writing overlapping SKUs lock them in the same
-     * order. After each row the persistence context is flushed and cleared: a batch touches thousands of entities,
-     * and every native statement (outbox, stock lock) would otherwise dirty-check all of them again.
+     * Writes a batch. Rows of existing products are written one by one in SKU order (their stock rows are locked, so
+     * two uploads writing overlapping SKUs lock them in the same order); after each the persistence context is
+     * flushed and cleared, so a batch of updates never dirty-checks thousands of entities. New products are written
+     * together at the end, in bulk ({@link ProductService#addAll}, {@link InventoryService#openAll}): a handful of
+     * multi-row inserts for the whole batch instead of several statements per row.
      */
     @Transactional
     public void write(UploadContext upload, List<CheckedRow> rows) {
         Instant now = Timestamps.now();
         lease(upload, now);
+        entityManager.unwrap(Session.class).setJdbcBatchSize(Math.max(1, rows.size()));
         Map<String, ProductOwnership> bySku = byKey(products.ownersOfSkus(rows.stream().map(CheckedRow::sku)
                 .filter(Objects::nonNull).toList()), ProductOwnership::sku);
         Map<String, ProductOwnership> byVendorProductId = byKey(products.ownersOfVendorProductIds(upload.vendorId(),
@@ -91,31 +96,37 @@ public class UploadBatchWriter {
                 ProductOwnership::vendorProductId);
         int valid = 0;
         int refused = 0;
-        int created = 0;
         int updated = 0;
+        List<CheckedRow> added = new ArrayList<>();
         List<CheckedRow> inSkuOrder = rows.stream().sorted(Comparator
                 .comparing((CheckedRow r) -> r.sku() == null ? "" : Texts.fold(r.sku()))
                 .thenComparingInt(CheckedRow::rowNo)).toList();
         for (CheckedRow row : inSkuOrder) {
             ProductOwnership owner = row.sku() == null ? null : bySku.get(Texts.fold(row.sku()));
             CheckedRow checked = checkOwnership(upload, row, owner, byVendorProductId);
-            Written written = checked.valid() ? write(upload, checked, owner, now) : Written.refused(null);
-            if (written.problem() != null) {
-                checked = checked.with(written.problem());
+            if (checked.valid() && owner == null) {
+                added.add(checked);
+                continue;
             }
             if (checked.valid()) {
-                valid++;
-                created += written.effect() == Effect.CREATED ? 1 : 0;
-                updated += written.effect() == Effect.UPDATED ? 1 : 0;
-            } else {
-                errors.persist(error(upload, checked));
-                refused++;
+                Written written = update(upload, checked, owner, now);
+                entityManager.flush();
+                entityManager.clear();
+                if (written.problem() == null) {
+                    valid++;
+                    updated += written.effect() == Effect.UPDATED ? 1 : 0;
+                    continue;
+                }
+                checked = checked.with(written.problem());
             }
-            entityManager.flush();
-            entityManager.clear();
+            errors.persist(error(upload, checked));
+            refused++;
         }
-        uploads.findById(upload.id()).record(new VendorUpload.BatchOutcome(valid, refused, created, updated),
-                now.plus(upload.lease()), now);
+        add(upload, added, now);
+        entityManager.flush();
+        entityManager.clear();
+        uploads.findById(upload.id()).record(new VendorUpload.BatchOutcome(valid + added.size(), refused,
+                added.size(), updated), now.plus(upload.lease()), now);
     }
 
     /**
@@ -163,7 +174,7 @@ public class UploadBatchWriter {
         return true;
     }
 
-    private enum Effect { CREATED, UPDATED, UNCHANGED, REFUSED }
+    private enum Effect { UPDATED, UNCHANGED, REFUSED }
 
     /** What writing a row did; a row refused while writing says why. */
     private record Written(Effect effect, RowProblem problem) {
@@ -196,21 +207,29 @@ public class UploadBatchWriter {
         return checked;
     }
 
-    private Written write(UploadContext upload, CheckedRow row, ProductOwnership owner, Instant now) {
-        ProductRow values = row.product();
-        InventoryMovement.Reference reference = new InventoryMovement.Reference("UPLOAD", upload.id());
-        String note = "CSV upload row " + row.rowNo();
-        if (owner == null) {
-            Product product = productService.add(values.sku(), upload.vendorId(),
-                    values.forNewProduct(upload.defaultCurrency()), now);
-            inventory.open(new StockKey(upload.warehouseId(), product.id()), values.stockQuantity(), reference, note,
-                    upload.actor());
-            return Written.of(Effect.CREATED);
+    /** New products of the batch, with their stock in the upload's warehouse, in bulk. */
+    private void add(UploadContext upload, List<CheckedRow> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return;
         }
+        List<Product> created = productService.addAll(upload.vendorId(), rows.stream()
+                .map(r -> new ProductService.NewProduct(r.product().sku(),
+                        r.product().forNewProduct(upload.defaultCurrency()))).toList(), now);
+        List<InventoryService.Opening> openings = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            openings.add(new InventoryService.Opening(new StockKey(upload.warehouseId(), created.get(i).id()),
+                    rows.get(i).product().stockQuantity(), note(rows.get(i))));
+        }
+        inventory.openAll(openings, reference(upload), upload.actor());
+    }
+
+    /** An existing product of the vendor: its stock, then its fields. */
+    private Written update(UploadContext upload, CheckedRow row, ProductOwnership owner, Instant now) {
+        ProductRow values = row.product();
         try {
             // Stock first: a row refused for its stock must leave the product as it was.
-            inventory.countTo(new StockKey(upload.warehouseId(), owner.id()), values.stockQuantity(), reference, note,
-                    upload.actor());
+            inventory.countTo(new StockKey(upload.warehouseId(), owner.id()), values.stockQuantity(),
+                    reference(upload), note(row), upload.actor());
         } catch (InventoryException e) {
             return Written.refused(new RowProblem(UploadErrorType.STOCK_BELOW_RESERVED, "stock_quantity: "
                     + values.stockQuantity() + " is less than open orders hold in the warehouse (" + e.getMessage()
@@ -219,6 +238,14 @@ public class UploadBatchWriter {
         Product product = productService.get(owner.id());
         return productService.change(product, values.forUpdateOf(product.details()), now).isEmpty()
                 ? Written.of(Effect.UNCHANGED) : Written.of(Effect.UPDATED);
+    }
+
+    private static InventoryMovement.Reference reference(UploadContext upload) {
+        return new InventoryMovement.Reference("UPLOAD", upload.id());
+    }
+
+    private static String note(CheckedRow row) {
+        return "CSV upload row " + row.rowNo();
     }
 
     private static UploadError error(UploadContext upload, CheckedRow row) {

@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,10 +113,28 @@ public class ProductService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Product add(String sku, UUID vendorId, ProductDetails details, Instant now) {
-        Product product = new Product(UUID.randomUUID(), sku, vendorId, details, now);
-        products.persistAndFlush(product);
-        outbox.publish(new ProductCreated(snapshot(product)));
-        return product;
+        return addAll(vendorId, List.of(new NewProduct(sku, details)), now).get(0);
+    }
+
+    /** A product to add: its SKU and details. */
+    public record NewProduct(String sku, ProductDetails details) {
+    }
+
+    /**
+     * {@link #add} for many products of one vendor at once, in bulk: one batched insert of the products and one of
+     * their {@code ProductCreated} events, whatever their number.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Product> addAll(UUID vendorId, List<NewProduct> added, Instant now) {
+        List<Product> created = new ArrayList<>(added.size());
+        for (NewProduct p : added) {
+            Product product = new Product(UUID.randomUUID(), p.sku(), vendorId, p.details(), now);
+            products.persist(product);
+            created.add(product);
+        }
+        products.flush();
+        outbox.publishAll(created.stream().map(p -> new ProductCreated(snapshot(p))).toList());
+        return created;
     }
 
     /**

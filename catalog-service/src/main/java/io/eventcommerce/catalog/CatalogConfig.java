@@ -70,6 +70,19 @@ public interface CatalogConfig {
         int chunkBytes();
 
         /**
+         * The largest file accepted, in bytes (200 MiB). A larger body is refused with 413 before anything is
+         * stored: at once when its Content-Length says so, else when the streamed body passes the limit (the
+         * transaction storing it rolls back). {@code quarkus.http.limits.max-body-size} must stay above it, or the
+         * HTTP layer refuses first, without problem details.
+         */
+        @WithDefault("209715200")
+        long maxFileBytes();
+
+        /** The most data rows a file may have; a file with more is refused with 422 and nothing is stored. */
+        @WithDefault("1000000")
+        int maxRows();
+
+        /**
          * The name this instance records on the uploads it processes; on start-up it takes over at once the
          * uploads it left PROCESSING (their leases are its own). Defaults to the host name, which a restarted
          * Kubernetes pod or VM keeps.

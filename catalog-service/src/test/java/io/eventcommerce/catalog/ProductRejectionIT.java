@@ -100,6 +100,19 @@ class ProductRejectionIT {
         assertNothingPersisted();
     }
 
+    /**
+     * catalog-service lets streamed CSV uploads through the HTTP layer up to 256M; a JSON body is read whole into
+     * memory and stays capped at 10 MiB (service-kit BodySizeGuard).
+     */
+    @Test
+    void aJsonBodyOverTenMebibytesIs413() {
+        Map<String, Object> huge = product(sku(), category);
+        huge.put("description", "x".repeat(10 * 1024 * 1024 + 1));
+        problem(given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body(huge)
+                .post("/products").then(), 413, "payload-too-large");
+        assertNothingPersisted();
+    }
+
     @Test
     void valueOfTheWrongTypeOrAnUnknownFieldIs400NamingTheField() {
         Map<String, Object> wrongType = product(sku(), category);

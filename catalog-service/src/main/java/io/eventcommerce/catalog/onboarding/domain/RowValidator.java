@@ -1,7 +1,10 @@
 package io.eventcommerce.catalog.onboarding.domain;
 
+import io.eventcommerce.servicekit.pci.CardNumbers;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +27,9 @@ import static io.eventcommerce.catalog.onboarding.domain.CsvColumn.VENDOR_PRODUC
  * vendor references unique within the file. One validator reads one file, rows in order: the first row with a SKU
  * owns it, and every later row with the same SKU (compared as the database compares it) is a duplicate, whatever
  * else is wrong with either row. Whether the SKU is free on the platform is the batch writer's question.
+ *
+ * <p>A row with a payment card number anywhere ({@link CardNumbers}, the platform's one detector) is refused as
+ * {@code CARD_NUMBER}, and is checked, stored and reported only masked: the number never reaches the database.
  */
 public final class RowValidator {
 
@@ -56,14 +62,22 @@ public final class RowValidator {
      * @param tooLong    the row is longer than allowed (and {@code originalText} cut short)
      */
     public CheckedRow check(int rowNo, List<String> values, int valueCount, String originalText, boolean tooLong) {
+        List<RowProblem> problems = new ArrayList<>();
+        if (CardNumbers.containsCardNumber(originalText)
+                || values.stream().anyMatch(CardNumbers::containsCardNumber)) {
+            // From here on only the masked row exists: its stored text, every message quoting a value, the keys.
+            problems.add(cardNumber(values));
+            originalText = CardNumbers.mask(originalText);
+            values = values.stream().map(CardNumbers::mask).toList();
+        }
         if (tooLong) {
-            return malformed(rowNo, originalText, "the row is longer than allowed; is a closing quote missing?");
+            return malformed(rowNo, originalText, "the row is longer than allowed; is a closing quote missing?",
+                    problems);
         }
         if (valueCount != header.width()) {
             return malformed(rowNo, originalText, "the row has " + valueCount + " values, the header "
-                    + header.width());
+                    + header.width(), problems);
         }
-        List<RowProblem> problems = new ArrayList<>();
         for (CsvColumn column : CsvColumn.values()) {
             if (column.required() && header.value(values, column).isEmpty()) {
                 problems.add(new RowProblem(UploadErrorType.MISSING_FIELD, column.header() + ": missing"));
@@ -91,9 +105,18 @@ public final class RowValidator {
         return new CheckedRow(rowNo, originalText, sku, vendorProductId, product, problems);
     }
 
-    private static CheckedRow malformed(int rowNo, String originalText, String message) {
-        return new CheckedRow(rowNo, originalText, null, null, null,
-                List.of(new RowProblem(UploadErrorType.MALFORMED_ROW, message)));
+    private static CheckedRow malformed(int rowNo, String originalText, String message, List<RowProblem> problems) {
+        problems.add(new RowProblem(UploadErrorType.MALFORMED_ROW, message));
+        return new CheckedRow(rowNo, originalText, null, null, null, problems);
+    }
+
+    /** The problem of a row with a card number, naming the columns that hold one where the row can say. */
+    private RowProblem cardNumber(List<String> values) {
+        List<String> columns = values.size() < header.width() ? List.of() : Arrays.stream(CsvColumn.values())
+                .filter(c -> CardNumbers.containsCardNumber(header.value(values, c))).map(CsvColumn::header)
+                .toList();
+        return new RowProblem(UploadErrorType.CARD_NUMBER, (columns.isEmpty() ? "the row" : String.join(", ",
+                columns)) + ": holds a payment card number (masked here); a product file must not contain one");
     }
 
     /** The SKU if well-formed (then claimed for this row, or reported as a duplicate of an earlier one). */

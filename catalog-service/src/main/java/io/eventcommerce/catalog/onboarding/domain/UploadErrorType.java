@@ -5,6 +5,11 @@ package io.eventcommerce.catalog.onboarding.domain;
  * problems is stored once, under the first of its types in this order, with every problem in its message.
  */
 public enum UploadErrorType {
+    /**
+     * A value holds a payment card number. First, so such a row is always filed under it; its stored text and
+     * message carry the number masked ({@code ****1111}), never the number.
+     */
+    CARD_NUMBER,
     /** The row cannot be read as a record of the header: another number of values, or too long. */
     MALFORMED_ROW,
     /** A required value is empty. */

@@ -3,10 +3,12 @@ package io.eventcommerce.catalog.onboarding.rest;
 import io.eventcommerce.catalog.onboarding.domain.UploadError;
 import io.eventcommerce.catalog.onboarding.domain.UploadErrorType;
 import io.eventcommerce.catalog.onboarding.domain.VendorUpload;
+import io.eventcommerce.catalog.onboarding.service.UploadErrorExport;
 import io.eventcommerce.catalog.onboarding.service.UploadService;
 import io.eventcommerce.catalog.onboarding.service.UploadWorker;
 import io.eventcommerce.catalog.vendor.rest.VendorAccess;
 import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.Problem;
 import io.eventcommerce.servicekit.problem.ProblemType;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.security.Caller;
@@ -31,6 +33,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -62,12 +65,15 @@ public class VendorUploadResource {
     private static final int MAX_FILE_NAME = 255;
 
     private final UploadService uploads;
+    private final UploadErrorExport errorExport;
     private final UploadWorker worker;
     private final VendorAccess access;
     private final Caller caller;
 
-    public VendorUploadResource(UploadService uploads, UploadWorker worker, VendorAccess access, Caller caller) {
+    public VendorUploadResource(UploadService uploads, UploadErrorExport errorExport, UploadWorker worker,
+                                VendorAccess access, Caller caller) {
         this.uploads = uploads;
+        this.errorExport = errorExport;
         this.worker = worker;
         this.access = access;
         this.caller = caller;
@@ -111,15 +117,20 @@ public class VendorUploadResource {
                     + "the vendor's products (ProductCreated / ProductUpdated on catalog.product) and set their stock "
                     + "in the warehouse through the ledger; refused rows are kept with their row number, type and "
                     + "text. Answers 202 once the file is stored; a worker processes it in the background: poll the "
-                    + "upload (Location) until it is COMPLETED, FAILED or CANCELLED.")
+                    + "upload (Location) until it is COMPLETED, FAILED or CANCELLED. The refused-rows file "
+                    + "(errors.csv), corrected, may be sent back as it is: its error_row, error_type and "
+                    + "error_message columns are ignored, and a ' that neutralised a formula is removed.")
     @APIResponse(responseCode = "202", description = "The upload, QUEUED, with the file's row count",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = UploadView.class)))
     @APIResponse(responseCode = "404", description = "No such vendor, or not the caller's")
     @APIResponse(responseCode = "409", description = "The vendor is suspended")
+    @APIResponse(responseCode = "413", description = "The file is larger than catalog.onboarding.max-file-bytes "
+            + "(200 MiB by default); nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "415", description = "The body is not text/csv in UTF-8")
-    @APIResponse(responseCode = "422", description = "Empty file, unusable header row, or unknown warehouse; "
-            + "nothing was written")
+    @APIResponse(responseCode = "422", description = "Empty file, unusable header row, more data rows than "
+            + "catalog.onboarding.max-rows (1,000,000 by default), or unknown warehouse; nothing was written")
     public Response upload(@PathParam("vendorId") UUID vendorId,
                            @Parameter(description = "The warehouse whose stock the rows' stock_quantity sets")
                            @QueryParam("warehouseId") @NotNull UUID warehouseId,
@@ -128,6 +139,7 @@ public class VendorUploadResource {
                            @QueryParam("filename") @Size(max = MAX_FILE_NAME) String filename,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam("Content-Disposition") String disposition,
+                           @Context HttpHeaders headers,
                            @RequestBody(required = true, content = @Content(mediaType = CSV,
                                    schema = @Schema(type = SchemaType.STRING, format = "binary")))
                            InputStream body,
@@ -135,7 +147,7 @@ public class VendorUploadResource {
         access.require(vendorId);
         requireCsv(contentType);
         VendorUpload upload = uploads.upload(vendorId, warehouseId, fileName(filename, disposition), caller.name(),
-                body);
+                headers.getLength(), body);
         worker.nudge();
         return Response.accepted(UploadView.of(upload))
                 .location(uri.getAbsolutePathBuilder().path(upload.id().toString()).build()).build();
@@ -177,7 +189,7 @@ public class VendorUploadResource {
     @RolesAllowed({Roles.VENDOR, Roles.CATALOG_MANAGER, Roles.ADMIN, Roles.SUPPORT})
     @Operation(summary = "The rows an upload refused, by row number",
             description = "Row 1 is the first data row after the header; blank rows are not counted. type filters "
-                    + "by error type.")
+                    + "by error type. The same rows as a CSV file to correct and send again: errors.csv.")
     public Page<UploadErrorView> errors(@PathParam("vendorId") UUID vendorId, @PathParam("uploadId") UUID uploadId,
                                         @QueryParam("type") @Pattern(regexp = "[A-Z_]{1,40}",
                                                 message = "an error type such as SKU_TAKEN") String type,
@@ -186,6 +198,30 @@ public class VendorUploadResource {
                                         @Max(Page.MAX_SIZE) int size) {
         access.require(vendorId);
         return uploads.errors(vendorId, uploadId, errorType(type), page, size).map(UploadErrorView::of);
+    }
+
+    @GET
+    @Path("{uploadId}/errors.csv")
+    @Produces(CSV)
+    @RolesAllowed({Roles.VENDOR, Roles.CATALOG_MANAGER, Roles.ADMIN, Roles.SUPPORT})
+    @Operation(summary = "The rows an upload refused, as a CSV file to correct and send again",
+            description = "Every refused row (no paging; type filters by error type), by row number, streamed as an "
+                    + "attachment named after the upload's file (products.csv: products-errors.csv). The header is "
+                    + "the upload's own columns, then error_row, error_type, error_message; each row its original "
+                    + "values, then those three. A refused row that is not one record of the header's width "
+                    + "(MALFORMED_ROW) is written whole into the first column. Every value is quoted, and one that "
+                    + "starts with =, +, -, @, a tab or a carriage return gets a leading ' so that no spreadsheet "
+                    + "runs it as a formula; an upload removes exactly that quote again. Card numbers are masked.")
+    @APIResponse(responseCode = "200", description = "The refused rows, text/csv in UTF-8",
+            content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response errorsCsv(@PathParam("vendorId") UUID vendorId, @PathParam("uploadId") UUID uploadId,
+                              @QueryParam("type") @Pattern(regexp = "[A-Z_]{1,40}",
+                                      message = "an error type such as SKU_TAKEN") String type) {
+        access.require(vendorId);
+        UploadErrorExport.Export export = errorExport.export(vendorId, uploadId, errorType(type));
+        StreamingOutput body = export.body()::writeTo;
+        return Response.ok(body, CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + export.fileName() + "\"").build();
     }
 
     private static UploadErrorType errorType(String type) {

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The received file of an upload, stored in chunks ({@code vendor_upload_chunk}) so a worker on any instance can
@@ -101,6 +102,59 @@ public class UploadFileStore {
             }
         } catch (SQLException e) {
             throw new IOException("Could not read chunk " + seq + " of upload " + uploadId, e);
+        }
+    }
+
+    /**
+     * Passes at most {@code maxBytes} bytes through; reading past them throws what {@code tooLarge} makes (unchecked,
+     * so no parser on top takes it for bad input).
+     */
+    static final class LimitedInputStream extends FilterInputStream {
+        private final long maxBytes;
+        private final Supplier<? extends RuntimeException> tooLarge;
+        private long total;
+
+        LimitedInputStream(InputStream in, long maxBytes, Supplier<? extends RuntimeException> tooLarge) {
+            super(in);
+            this.maxBytes = maxBytes;
+            this.tooLarge = tooLarge;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(n);
+            count(Math.max(0, skipped));
+            return skipped;
+        }
+
+        private void count(long n) {
+            total += n;
+            if (total > maxBytes) {
+                throw tooLarge.get();
+            }
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
         }
     }
 

@@ -15,6 +15,7 @@ import io.eventcommerce.catalog.vendor.domain.VendorStatus;
 import io.eventcommerce.catalog.vendor.service.VendorService;
 import io.eventcommerce.servicekit.problem.ApiException;
 import io.eventcommerce.servicekit.problem.Problem;
+import io.eventcommerce.servicekit.problem.ProblemType;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.panache.common.Sort;
@@ -30,8 +31,9 @@ import java.util.UUID;
 
 /**
  * Vendor CSV onboarding, the receiving side. Checked before anything is written, answered 4xx with nothing changed:
- * the vendor (exists, active), the warehouse, and the header row (present, every required column, no unknown or
- * repeated one). Then the body is streamed into the database ({@link UploadFileStore}), in the transaction that
+ * the declared size, the vendor (exists, active), the warehouse, and the header row (present, every required column,
+ * no unknown or repeated one); while the file is stored, its size and row count (over a limit, the transaction rolls
+ * back: nothing of it stays). Then the body is streamed into the database ({@link UploadFileStore}), in the transaction that
  * records the upload QUEUED with the file's row count: once the POST answers, the file is durably received and any
  * instance's {@link UploadWorker} can process it ({@link UploadProcessor}), and resume it after a crash.
  *
@@ -67,12 +69,20 @@ public class UploadService {
     /**
      * Receives one file: checks it can be onboarded, stores it and records the upload QUEUED, in one transaction.
      *
-     * @param fileName the name the vendor gave the file, if any
-     * @param actor    who uploads, for the upload record and the stock ledger
+     * @param fileName      the name the vendor gave the file, if any
+     * @param actor         who uploads, for the upload record and the stock ledger
+     * @param declaredBytes the body's Content-Length, or -1 if it has none (a chunked body)
      * @return the upload, QUEUED, with its row count
+     * @throws ApiException 413 for a file over {@code max-file-bytes}, 422 for one over {@code max-rows}; either
+     *                      rolls back whatever of the file was stored
      */
     @Transactional
-    public VendorUpload upload(UUID vendorId, UUID warehouseId, String fileName, String actor, InputStream body) {
+    public VendorUpload upload(UUID vendorId, UUID warehouseId, String fileName, String actor, long declaredBytes,
+                               InputStream body) {
+        long maxBytes = config.onboarding().maxFileBytes();
+        if (declaredBytes > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
         Vendor vendor = vendors.get(vendorId);
         if (vendor.status() != VendorStatus.ACTIVE) {
             throw ApiException.conflict("Vendor " + vendorId + " is " + vendor.status() + " and cannot upload");
@@ -83,7 +93,8 @@ public class UploadService {
         VendorUpload upload = new VendorUpload(UUID.randomUUID(), vendorId, warehouseId, fileName, actor,
                 instance.name(), Timestamps.now());
         int[] seq = {0};
-        UploadFileStore.ChunkingInputStream stored = new UploadFileStore.ChunkingInputStream(body,
+        UploadFileStore.ChunkingInputStream stored = new UploadFileStore.ChunkingInputStream(
+                new UploadFileStore.LimitedInputStream(body, maxBytes, () -> tooLarge(maxBytes)),
                 config.onboarding().chunkBytes(), chunk -> {
                     if (seq[0] == 0) {
                         // The upload row first (the chunks refer to it); a refused header still rolls it back.
@@ -97,8 +108,12 @@ public class UploadService {
         try {
             header(reader);
             try {
+                int maxRows = config.onboarding().maxRows();
                 while (reader.next() != null) {
-                    rows++;
+                    if (++rows > maxRows) {
+                        throw ApiException.invalidField("file", "has more than " + maxRows
+                                + " data rows; send it as several files");
+                    }
                 }
             } catch (CsvRowReader.UnreadableCsvException e) {
                 // Processing stops at the same row; the rest is kept so the stored file is the file sent.
@@ -115,6 +130,11 @@ public class UploadService {
         }
         upload.received(rows, stored.total());
         return upload;
+    }
+
+    private static ApiException tooLarge(long maxBytes) {
+        return new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "The file is larger than " + maxBytes
+                + " bytes; send it as several files");
     }
 
     /** The header row, or 4xx: the checks a file must pass before anything of it is written. */

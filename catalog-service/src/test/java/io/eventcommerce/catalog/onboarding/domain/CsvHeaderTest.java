@@ -52,4 +52,31 @@ class CsvHeaderTest {
     void theRequiredColumnsAloneAreEnough() {
         assertThat(CsvHeader.parse(REQUIRED).columns()).hasSize(6);
     }
+
+    /** The refused-rows download, corrected and sent back as it is, has the three error columns: ignored. */
+    @Test
+    void theErrorColumnsOfTheRefusedRowsFileAreIgnored() {
+        List<String> names = new java.util.ArrayList<>(REQUIRED);
+        names.addAll(List.of("error_row", "Error_Type", "error_message"));
+        CsvHeader header = CsvHeader.parse(names);
+
+        assertThat(header.width()).isEqualTo(9);
+        assertThat(header.columns()).hasSize(6);
+        assertThat(catchThrowableOfType(CsvHeader.InvalidHeaderException.class, () -> CsvHeader.parse(
+                List.of("sku", "vendor_product_id", "product_name", "category", "price", "stock_quantity",
+                        "error_row", "error_row"))).problems())
+                .containsExactly("column 'error_row' appears more than once");
+    }
+
+    @Test
+    void aValueLosesTheQuoteThatNeutralisedAFormulaAndNothingElse() {
+        CsvHeader header = CsvHeader.parse(REQUIRED);
+
+        assertThat(header.value(List.of("K", "v", "'=SUM", "c", "'-5", "3"), CsvColumn.PRICE)).isEqualTo("-5");
+        assertThat(header.value(List.of("K", "v", "'=SUM", "c", "'-5", "3"), CsvColumn.PRODUCT_NAME))
+                .isEqualTo("=SUM");
+        assertThat(header.value(List.of("K", "v", "''=SUM", "c", "'5", "3"), CsvColumn.PRODUCT_NAME))
+                .isEqualTo("''=SUM");
+        assertThat(header.value(List.of("K", "v", "''=SUM", "c", "'5", "3"), CsvColumn.PRICE)).isEqualTo("'5");
+    }
 }

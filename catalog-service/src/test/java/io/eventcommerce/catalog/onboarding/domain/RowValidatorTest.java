@@ -203,4 +203,41 @@ class RowValidatorTest {
         assertThat(updated).isEqualTo(new ProductDetails("v-1", "Kettle 2", "old text", "Acme", GARDEN,
                 new BigDecimal("21.00"), null, "EUR", ProductStatus.DISCONTINUED, Map.of("colour", "red")));
     }
+
+    @Test
+    void aCardNumberAnywhereRefusesTheRowAndOnlyItsMaskedFormIsKept() {
+        CheckedRow row = check("K-9", "v-9", "Kettle", "kitchen-dining", "19.90", "3", "Acme",
+                "pay with 4111 1111 1111 1111 please", "", "");
+
+        assertThat(row.errorType()).isEqualTo(UploadErrorType.CARD_NUMBER);
+        assertThat(row.message()).contains("description: holds a payment card number");
+        assertThat(row.originalText()).contains("****1111").doesNotContain("4111 1111 1111 1111");
+        assertThat(row.product()).isNull();
+
+        CheckedRow inKeys = check("4242424242424242", "4000056655665556", "Mug", "kitchen-dining", "abc", "1", "",
+                "", "", "");
+        assertThat(inKeys.errorType()).isEqualTo(UploadErrorType.CARD_NUMBER);
+        assertThat(inKeys.message()).contains("sku, vendor_product_id: holds a payment card number", "price: 'abc'")
+                .doesNotContain("4242424242424242", "4000056655665556");
+        assertThat(inKeys.originalText()).isEqualTo("****4242,****5556,Mug,kitchen-dining,abc,1,,,,");
+        assertThat(inKeys.sku()).isNull();
+
+        CheckedRow malformed = check("K-10", "v-10", "Kettle 4111111111111111", "kitchen-dining", "1", "1");
+        assertThat(malformed.problems()).extracting(RowProblem::type)
+                .containsExactly(UploadErrorType.CARD_NUMBER, UploadErrorType.MALFORMED_ROW);
+        assertThat(malformed.originalText()).doesNotContain("4111111111111111").contains("****1111");
+
+        assertThat(valid(check("K-11", "v-11", "Kettle", "kitchen-dining", "19.90", "3", "", "EAN 2026-12-02",
+                "", "")).originalText()).contains("2026-12-02");
+    }
+
+    @Test
+    void aValueSentBackNeutralisedIsJudgedForItsValue() {
+        CheckedRow row = check("K-12", "v-12", "'=SUM(A1)", "kitchen-dining", "'-5", "3", "", "", "", "");
+
+        assertThat(row.errorType()).isEqualTo(UploadErrorType.INVALID_PRICE);
+        assertThat(row.message()).isEqualTo("price: '-5' must be more than 0");
+        assertThat(valid(check("K-13", "v-13", "'=SUM(A1)", "kitchen-dining", "5", "3", "", "", "", ""))
+                .product().name()).isEqualTo("=SUM(A1)");
+    }
 }

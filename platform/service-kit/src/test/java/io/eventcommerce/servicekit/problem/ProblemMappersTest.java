@@ -2,6 +2,7 @@ package io.eventcommerce.servicekit.problem;
 
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.RollbackException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.hibernate.StaleObjectStateException;
@@ -34,6 +35,17 @@ class ProblemMappersTest {
     void anythingElseUnexpectedIsStillA500() {
         assertThat(mappers.unexpected(new RuntimeException(new IllegalStateException("bug")), uri("/x")).getStatus())
                 .isEqualTo(500);
+    }
+
+    /** The HTTP layer's own 413 (a body over a framework limit) is the same problem as the services' own. */
+    @Test
+    void aBodyTooLargeForTheFrameworkIsPayloadTooLarge() {
+        Response response = mappers.web(new WebApplicationException(413), uri("/vendors/1/uploads"));
+
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(((Problem) response.getEntity()).type()).isEqualTo(ProblemType.PAYLOAD_TOO_LARGE.uri());
+        assertThat(ProblemType.PAYLOAD_TOO_LARGE.uri().toString())
+                .isEqualTo("https://eventcommerce.io/problems/payload-too-large");
     }
 
     @Test

@@ -103,8 +103,9 @@ public final class ManagedProcess {
 
     /**
      * SIGKILL: the process gets no chance to flush or commit anything, like a crash. Whatever it started is killed
-     * too, first (once the process is gone its children belong to init and are out of reach): where {@code setsid}
-     * has to fork, the program itself is a child. Returns when all of them have exited.
+     * too, first (once the process is gone its children belong to init and are out of reach), so that a program run
+     * through a wrapper does not live on. ({@code setsid} itself does not fork here: the child of a JVM is no
+     * process group leader, so setsid execs the program in its own pid.) Returns when all of them have exited.
      */
     public void kill() {
         List<ProcessHandle> descendants = process.descendants().toList();

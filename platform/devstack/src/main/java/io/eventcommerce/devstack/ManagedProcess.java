@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
@@ -99,13 +101,25 @@ public final class ManagedProcess {
         }
     }
 
-    /** SIGKILL: the process gets no chance to flush or commit anything, like a crash. */
+    /**
+     * SIGKILL: the process gets no chance to flush or commit anything, like a crash. Whatever it started is killed
+     * too, first (once the process is gone its children belong to init and are out of reach), so that a program run
+     * through a wrapper does not live on. ({@code setsid} itself does not fork here: the child of a JVM is no
+     * process group leader, so setsid execs the program in its own pid.) Returns when all of them have exited.
+     */
     public void kill() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.waitFor(30, TimeUnit.SECONDS);
+            for (ProcessHandle descendant : descendants) {
+                descendant.onExit().get(30, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warning("A process started by " + name + " did not exit after SIGKILL: " + e.getMessage());
         }
     }
 

@@ -63,12 +63,32 @@ public final class RunningServices implements AutoCloseable {
         }
     }
 
-    public ServiceProcess get(PlatformService service) {
+    /** The service's current process (a new one after {@link #restart}). */
+    public synchronized ServiceProcess get(PlatformService service) {
         return services.get(service);
     }
 
-    public List<ServiceProcess> all() {
+    public synchronized List<ServiceProcess> all() {
         return new ArrayList<>(services.values());
+    }
+
+    /** SIGKILLs one service's JVM, like a crash ({@link ServiceProcess#kill}); returns once it has exited. */
+    public void kill(PlatformService service) {
+        get(service).kill();
+    }
+
+    /**
+     * Starts a killed or stopped service again on the same port with the same configuration and waits until it is
+     * ready; {@link #get} then returns the new process.
+     */
+    public ServiceProcess restart(PlatformService service, Duration timeout) {
+        ServiceProcess restarted;
+        synchronized (this) {
+            restarted = services.get(service).restart();
+            services.put(service, restarted);
+        }
+        restarted.awaitReady(timeout);
+        return restarted;
     }
 
     /**

@@ -23,12 +23,17 @@ public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final PlatformService service;
+    private final Path projectRoot;
     private final int port;
+    private final Map<String, String> config;
     private final ManagedProcess process;
 
-    private ServiceProcess(PlatformService service, int port, ManagedProcess process) {
+    private ServiceProcess(PlatformService service, Path projectRoot, int port, Map<String, String> config,
+                           ManagedProcess process) {
         this.service = service;
+        this.projectRoot = projectRoot;
         this.port = port;
+        this.config = Map.copyOf(config);
         this.process = process;
     }
 
@@ -52,7 +57,19 @@ public final class ServiceProcess {
         command.add(jar.toString());
         ManagedProcess process = ManagedProcess.start(service.serviceName(), command, environment,
                 jar.getParent(), logFile);
-        return new ServiceProcess(service, port, process);
+        return new ServiceProcess(service, projectRoot, port, config, process);
+    }
+
+    /**
+     * The same service started again after {@link #kill} or {@link #stop}: same jar, port, configuration and log
+     * file (appended to), as a supervisor restarts a crashed container on the same host. Does not wait for
+     * readiness ({@link #awaitReady}).
+     */
+    public ServiceProcess restart() {
+        if (process.isAlive()) {
+            throw new StackException(service.serviceName() + " (pid " + pid() + ") is still running");
+        }
+        return start(service, projectRoot, port, config, process.logFile());
     }
 
     public PlatformService service() {
@@ -91,6 +108,14 @@ public final class ServiceProcess {
 
     public void stop() {
         process.stop(Duration.ofSeconds(30));
+    }
+
+    /**
+     * SIGKILL, like a crash (an out-of-memory kill, a node lost): no shutdown hook runs, open transactions are
+     * rolled back by the database, nothing is flushed. Returns when the service's JVM has exited.
+     */
+    public void kill() {
+        process.kill();
     }
 
     /** SIGTERM without waiting; {@link #stop} then waits. */

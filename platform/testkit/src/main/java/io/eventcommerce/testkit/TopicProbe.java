@@ -82,6 +82,47 @@ public final class TopicProbe {
         }
     }
 
+    /**
+     * Reads {@code topic} from its start with one consumer, keeping the records that match {@code filter}, until
+     * {@code done} holds for those kept; then reads on to the end the topic had at that moment, so that a duplicate
+     * already on the topic is among them. For many records (an upload's 100,000 events), where {@link #readAll} in
+     * an await loop would read the whole topic again each time. {@code done} is asked after every poll: keep it
+     * cheap (a size).
+     */
+    public static List<ConsumerRecord<String, String>> readUntil(String topic,
+                                                                  Predicate<ConsumerRecord<String, String>> filter,
+                                                                  Predicate<List<ConsumerRecord<String, String>>> done,
+                                                                  Duration timeout) {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            List<ConsumerRecord<String, String>> kept = new ArrayList<>();
+            List<TopicPartition> partitions = List.of();
+            Map<TopicPartition, Long> end = null;
+            while (end == null || !reached(consumer, end)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Only " + kept.size() + " matching records on " + topic + " within "
+                            + timeout.toSeconds() + " s");
+                }
+                if (partitions.isEmpty()) {
+                    partitions = assignFromStart(consumer, topic);
+                    if (partitions.isEmpty()) {
+                        pause();
+                        continue;
+                    }
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (filter.test(record)) {
+                        kept.add(record);
+                    }
+                }
+                if (end == null && done.test(kept)) {
+                    end = consumer.endOffsets(partitions);
+                }
+            }
+            return kept;
+        }
+    }
+
     /** Sends a record as a producer of another service would (or a misbehaving one). */
     public static void send(String topic, String key, String value, Map<String, String> headers) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
@@ -112,6 +153,10 @@ public final class TopicProbe {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false"));
+    }
+
+    private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     private static List<TopicPartition> assignFromStart(KafkaConsumer<String, String> consumer, String topic) {

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Rows per second of vendor CSV onboarding on the embedded stack, with the whole platform running: a file of new
  * products (each with stock in the warehouse, so a product row, a stock level, a ledger line and two events per row)
  * for every size in {@code bench.upload.rows}, then the largest file again with every price changed (updates of
- * existing products, the per-row path). Processing rate = rows / (finishedAt - processingStartedAt) as the service
+ * existing products, the per-row path), then the new-product files again with orders-service stopped (its replica
+ * consumer shares the cores). A 5,000-row upload warms up first. Processing rate = rows / (finishedAt - processingStartedAt) as the service
  * records them; the end-to-end rate also counts receiving and storing the file.
  *
  * <p>Run: {@code ./mvnw -Pbench verify -pl platform/system-tests -am -Dsurefire.skip=true
@@ -38,10 +39,11 @@ class UploadThroughputBenchmark {
     private static final List<Integer> SIZES = Arrays.stream(System.getProperty("bench.upload.rows", "10000,100000")
             .split(",")).map(String::trim).map(Integer::valueOf).toList();
     private static final Duration DEADLINE = Duration.ofMinutes(30);
+    private static final int WARM_UP = 5_000;
 
     private record Result(String what, int rows, double receiveSeconds, double processSeconds, double endToEnd) {
         String line() {
-            return String.format("%-34s %,9d rows: stored in %6.1f s, processed in %6.1f s = %,7.0f rows/s "
+            return String.format("%-38s %,9d rows: stored in %6.1f s, processed in %6.1f s = %,7.0f rows/s "
                             + "(end to end %,7.0f rows/s)%n", what, rows, receiveSeconds, processSeconds,
                     rows / processSeconds, rows / endToEnd);
         }
@@ -52,6 +54,9 @@ class UploadThroughputBenchmark {
         Platform.services();
         String category = catalog(CATALOG_MANAGER).body(Map.of("name", "Bench " + UUID.randomUUID()))
                 .post("/categories").then().statusCode(201).extract().path("slug");
+        // Warm-up (JIT, connection pool, the consumers' first batches); not reported.
+        upload("warm-up", vendor(), warehouse(), file(prefix(), category, WARM_UP, "19.99"), WARM_UP);
+
         List<Result> results = new ArrayList<>();
         String vendor = null;
         String warehouse = null;
@@ -59,20 +64,33 @@ class UploadThroughputBenchmark {
         for (int rows : SIZES) {
             vendor = vendor();
             warehouse = warehouse();
-            String prefix = "UB" + UUID.randomUUID().toString().substring(0, 8);
-            String file = file(prefix, category, rows, "19.99");
-            results.add(upload("new products", vendor, warehouse, file, rows));
-            largest = prefix;
+            largest = prefix();
+            results.add(upload("new products", vendor, warehouse, file(largest, category, rows, "19.99"), rows));
         }
         int rows = SIZES.get(SIZES.size() - 1);
         results.add(upload("existing products, price changed", vendor, warehouse,
                 file(largest, category, rows, "21.49"), rows));
+        // The same without orders-service, whose product replica consumes every ProductCreated on the same cores;
+        // it catches up once restarted.
+        Platform.services().kill(PlatformService.ORDERS);
+        try {
+            for (int size : SIZES) {
+                results.add(upload("new products, orders-service stopped", vendor(), warehouse(),
+                        file(prefix(), category, size, "19.99"), size));
+            }
+        } finally {
+            Platform.services().restart(PlatformService.ORDERS, Duration.ofMinutes(3));
+        }
 
         StringBuilder report = new StringBuilder("Vendor CSV onboarding, catalog.onboarding.batch-size default, "
                 + "platform running (" + Runtime.getRuntime().availableProcessors() + " cores)\n");
         results.forEach(r -> report.append(r.line()));
         System.out.print(report);
         write("upload-throughput.txt", report.toString());
+    }
+
+    private static String prefix() {
+        return "UB" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static Result upload(String what, String vendor, String warehouse, String file, int rows)

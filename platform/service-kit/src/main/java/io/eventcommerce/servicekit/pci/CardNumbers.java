@@ -6,20 +6,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds payment card numbers (PANs) in text: 13 to 19 digits that pass the Luhn check, written the ways people
- * write them: in one run, or in groups (4-4-4-4, 4-6-5, 4-4-4-4-3, …) separated by spaces, hyphens, dots or
- * slashes, a separator possibly repeated ({@code 4242  4242}, {@code 4242 - 4242}). Used to refuse card numbers
- * where none belongs and by the scans that prove none is stored, logged or published.
+ * Finds payment card numbers (PANs) in text: 13 to 19 digits that pass the Luhn check and that a card network
+ * issues (its prefix and length, {@link CardNetworks}), written the ways people write them: in one run, or in groups
+ * (4-4-4-4, 4-6-5, 4-4-4-4-3, …) separated by spaces, hyphens, dots or slashes, a separator possibly repeated
+ * ({@code 4242  4242}, {@code 4242 - 4242}). Used to refuse card numbers where none belongs and by the scans that
+ * prove none is stored, logged or published.
  *
  * <p>Whatever is matched must be a card and nothing else, or ids and amounts would be refused. So: digits in
  * groups of one separator kind form one number and are taken whole ({@code 4242-4242-4242-4242-4242} is 20 digits,
  * not a card plus four); a boundary group glued to a neighbour by another separator kind belongs to that
- * neighbour ({@code 4242 4242 4242 4242 12/31} is a card and an expiry date); groups but the last have at least three digits,
- * which keeps amounts, dates and times ({@code 12.00 15.50 …}, {@code 2026-12-02}) out; a run of 13 to 19 digits
- * is a number of its own whatever joins it. Not cards: up to 15 digits after {@code +} (a phone number), digits starting with 0 (no network issues
- * those; {@code 00} starts an international call), anything inside
- * a UUID or a long hex token (ids, hashes), a run that starts with a 20yy-mm-dd date (a compact timestamp), and
- * thirteen digits starting with 1 (epoch milliseconds; 13-digit PANs are Visa, starting with 4).
+ * neighbour ({@code 4242 4242 4242 4242 12/31} is a card and an expiry date); groups but the last have at least three
+ * digits, which keeps amounts, dates and times ({@code 12.00 15.50 …}, {@code 2026-12-02}) out; a run of 13 to 19
+ * digits is a number of its own whatever joins it. Not cards: up to 15 digits after {@code +} (a phone number),
+ * anything inside a UUID or a long hex token (ids, hashes), and every number no network issues: those starting with 0
+ * ({@code 00} starts an international call), compact timestamps ({@code 20261202101530}), epoch milliseconds (13
+ * digits starting with 1), most SKUs and reference numbers.
  */
 public final class CardNumbers {
 
@@ -28,7 +29,6 @@ public final class CardNumbers {
     private static final Pattern GROUP = Pattern.compile("[0-9]+");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern COMPACT_DATE = Pattern.compile("20[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01]).*");
     /** A hex token this long with a letter in it is an id or a hash (MD5 and longer), not text with a card. */
     private static final int HEX_TOKEN = 32;
 
@@ -198,13 +198,7 @@ public final class CardNumbers {
         String pan = digits.toString();
         int start = groups.get(first)[0];
         int end = groups.get(last)[1];
-        if (pan.length() < 13 || pan.length() > 19 || !luhn(pan)) {
-            return null;
-        }
-        if (pan.charAt(0) == '0') {
-            return null; // no card network issues PANs starting with 0; "00…" is an international call prefix
-        }
-        if (first == last && (COMPACT_DATE.matcher(pan).matches() || pan.length() == 13 && pan.charAt(0) == '1')) {
+        if (pan.length() < 13 || pan.length() > 19 || !luhn(pan) || !CardNetworks.issues(pan)) {
             return null;
         }
         if (insideUuid(text, start, end) || insideHexToken(text, start, end)) {

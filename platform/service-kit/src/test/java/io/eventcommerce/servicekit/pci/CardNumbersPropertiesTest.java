@@ -53,6 +53,12 @@ class CardNumbersPropertiesTest {
     }
 
     @Property(tries = 1000, seed = SEED)
+    void aNumberNoNetworkIssuesIsNoCard(@ForAll("notIssued") String digits, @ForAll("seeds") long seed) {
+        String text = format(digits, new Random(seed));
+        assertThat(CardNumbers.find(text)).as(text).isEmpty();
+    }
+
+    @Property(tries = 1000, seed = SEED)
     void tooShortOrTooLongIsNoCard(@ForAll("wrongLengths") String digits, @ForAll("seeds") long seed) {
         String text = format(digits, new Random(seed));
         assertThat(CardNumbers.find(text)).as(text).isEmpty();
@@ -79,11 +85,34 @@ class CardNumbersPropertiesTest {
         return Arbitraries.longs();
     }
 
-    /** Valid PANs: 13 to 19 digits, a first digit of the big networks (3 to 6), the Luhn check digit last. */
+    /**
+     * Valid PANs of the big networks, as they issue them (prefix and length, written out here independently of
+     * CardNetworks), the Luhn check digit last.
+     */
     @Provide
     Arbitrary<String> cards() {
-        return Combinators.combine(Arbitraries.integers().between(13, 19), Arbitraries.longs())
-                .as((length, seed) -> withCheckDigit(length, seed));
+        return Arbitraries.longs().map(seed -> {
+            Random random = new Random(seed);
+            String[] issued = ISSUED[random.nextInt(ISSUED.length)];
+            String prefix = issued[random.nextInt(issued.length - 1) + 1];
+            String[] lengths = issued[0].split(",");
+            int length = Integer.parseInt(lengths[random.nextInt(lengths.length)]);
+            return withCheckDigit(prefix + digits(random, length - prefix.length() - 1));
+        });
+    }
+
+    /** Luhn-valid numbers of 13 to 19 digits under a prefix or of a length no network issues. */
+    @Provide
+    Arbitrary<String> notIssued() {
+        return Arbitraries.longs().map(seed -> {
+            Random random = new Random(seed);
+            return switch (random.nextInt(4)) {
+                case 0 -> withCheckDigit("4" + digits(random, 12 + random.nextInt(2))); // Visa is 13, 16 or 19, not 14, 15
+                case 1 -> withCheckDigit("24" + digits(random, 11)); // Mastercard 2-series: 16 only, here 14
+                case 2 -> withCheckDigit("7" + digits(random, 11 + random.nextInt(7))); // no network under 7
+                default -> withCheckDigit("0" + digits(random, 12 + random.nextInt(6)));
+            };
+        });
     }
 
     @Provide
@@ -133,9 +162,21 @@ class CardNumbersPropertiesTest {
         return Arbitraries.oneOf(uuids, dates, phones, epochMillis);
     }
 
+    /** Per network: the lengths it issues, then prefixes it issues them under. */
+    private static final String[][] ISSUED = {
+            {"13,16,19", "4"},
+            {"16", "51", "52", "53", "54", "55", "2221", "2500", "2720"},
+            {"15", "34", "37"},
+            {"14,16,19", "300", "305", "36", "38"},
+            {"16,17,18,19", "3528", "3589", "6011", "62", "644", "649", "65", "2200", "2204"},
+            {"13,14,15,16,17,18,19", "50", "56", "6759", "69"}}; // Maestro also issues 12 digits, out of scope
+
     private static String withCheckDigit(int length, long seed) {
         Random random = new Random(seed);
-        String body = (char) ('3' + random.nextInt(4)) + digits(random, length - 2);
+        return withCheckDigit((char) ('3' + random.nextInt(4)) + digits(random, length - 2));
+    }
+
+    private static String withCheckDigit(String body) {
         for (char check = '0'; check <= '9'; check++) {
             if (CardNumbers.luhn(body + check)) {
                 return body + check;

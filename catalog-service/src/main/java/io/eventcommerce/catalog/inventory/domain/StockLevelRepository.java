@@ -32,6 +32,22 @@ public class StockLevelRepository implements PanacheRepositoryBase<StockLevel, S
     }
 
     /**
+     * Locks the stock rows of these products in one warehouse, by product: the order {@link #lockForProducts} uses
+     * too, so the two cannot deadlock. Products not kept in the warehouse have no row (and take no lock).
+     */
+    @SuppressWarnings("unchecked")
+    public List<StockLevel> lockInWarehouse(UUID warehouseId, Collection<UUID> productIds) {
+        if (productIds.isEmpty()) {
+            return List.of();
+        }
+        return getEntityManager().createNativeQuery("SELECT * FROM stock_level WHERE warehouse_id = :warehouse "
+                        + "AND product_id IN (:ids) ORDER BY product_id FOR UPDATE", StockLevel.class)
+                .setParameter("warehouse", warehouseId.toString())
+                .setParameter("ids", productIds.stream().map(UUID::toString).toList())
+                .getResultList();
+    }
+
+    /**
      * Reads the row under a lock, if it exists. The services run at READ COMMITTED, so a locking read of a missing
      * row takes no gap lock (under REPEATABLE READ it did, and concurrent first stock levels deadlocked); a
      * concurrent insert of the same key makes the loser fail on the primary key (409).

@@ -20,8 +20,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -86,22 +88,58 @@ public class InventoryService {
         return movement;
     }
 
+    /** A figure counted on hand for a product in a warehouse; {@code note} goes to its ledger line. */
+    public record Count(UUID productId, int onHand, String note) {
+    }
+
     /**
-     * Sets on-hand to a counted figure (a vendor's stock list, a stock take): an {@code ADJUSTMENT} of the difference
-     * in the ledger, in the caller's transaction. A product not yet kept in the warehouse starts being kept, as
-     * {@link #openAll} does. Nothing is written if the figure is what is on hand already.
+     * Sets on-hand to counted figures (a vendor's stock list, a stock take) in one warehouse, in the caller's
+     * transaction: for each, an {@code ADJUSTMENT} of the difference in the ledger and a {@code StockLevelChanged};
+     * nothing for a figure already on hand. A product not yet kept in the warehouse starts being kept, as
+     * {@link #openAll} does. The rows are locked in product order in one statement, and everything is written in
+     * bulk: batched updates of the levels, one insert of the ledger lines, one of the events.
      *
-     * @throws InventoryException before changing anything, if the figure is below what open orders have reserved;
-     *                            the caller's transaction remains usable, so it can record that and go on
+     * @return the counts refused, by product, with why: a figure below what open orders have reserved in the
+     *         warehouse. They changed nothing, and the caller's transaction remains usable
      */
-    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = InventoryException.class)
-    public void countTo(StockKey key, int onHand, InventoryMovement.Reference reference, String note, String actor) {
-        Optional<StockLevel> level = levels.lock(key);
-        if (level.isPresent()) {
-            adjustTo(level.get(), onHand, reference, note, actor);
-        } else {
-            openAll(List.of(new Opening(key, onHand, note)), reference, actor);
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<UUID, String> countAll(UUID warehouseId, List<Count> counts, InventoryMovement.Reference reference,
+                                      String actor) {
+        Instant now = Timestamps.now();
+        Map<UUID, StockLevel> kept = new HashMap<>();
+        levels.lockInWarehouse(warehouseId, counts.stream().map(Count::productId).toList())
+                .forEach(level -> kept.put(level.id().productId(), level));
+        Map<UUID, String> refused = new LinkedHashMap<>();
+        List<Opening> openings = new ArrayList<>();
+        List<StockLevel> changed = new ArrayList<>();
+        List<InventoryMovement> lines = new ArrayList<>();
+        for (Count count : counts) {
+            StockLevel level = kept.get(count.productId());
+            if (level == null) {
+                openings.add(new Opening(new StockKey(warehouseId, count.productId()), count.onHand(), count.note()));
+                continue;
+            }
+            int difference = count.onHand() - level.onHand();
+            if (difference == 0) {
+                continue;
+            }
+            try {
+                level.move(MovementType.ADJUSTMENT, difference, now);
+            } catch (InventoryException e) {
+                refused.put(count.productId(), e.getMessage());
+                continue;
+            }
+            lines.add(new InventoryMovement(level, MovementType.ADJUSTMENT, difference, reference, count.note(), actor,
+                    now));
+            changed.add(level);
         }
+        levels.flush(); // the new versions, for the events
+        movements.appendAll(lines);
+        UUID referenceId = reference == null ? null : reference.id();
+        outbox.publishAll(changed.stream().map(level -> changed(level, MovementType.ADJUSTMENT.name(), referenceId,
+                now)).toList());
+        openAll(openings, reference, actor);
+        return refused;
     }
 
     /**
@@ -126,8 +164,8 @@ public class InventoryService {
      * Starts keeping products in warehouses, in the caller's transaction: each pair with zero planning thresholds
      * (a catalog manager sets them) and its figure on hand, booked as one {@code ADJUSTMENT} in the ledger (none for
      * 0), and one {@code StockLevelChanged} each. The pairs must not be kept yet: for products created in this
-     * transaction nobody else can know their stock, so there is nothing to lock; otherwise the primary key refuses a
-     * pair someone else opened meanwhile. Written in bulk, whatever the number of pairs: one batched insert of the
+     * transaction nobody else can know their stock, so there is nothing to lock; otherwise ({@link #countAll},
+     * {@link #receive}) the primary key refuses a pair someone else opened meanwhile. Written in bulk, whatever the number of pairs: one batched insert of the
      * levels, one of the ledger lines, one of the events.
      *
      * @throws InventoryException before writing anything, if a figure is negative
@@ -157,20 +195,6 @@ public class InventoryService {
         movements.appendAll(lines);
         outbox.publishAll(events);
         return opened;
-    }
-
-    private void adjustTo(StockLevel level, int onHand, InventoryMovement.Reference reference, String note,
-                          String actor) {
-        Instant now = Timestamps.now();
-        int difference = onHand - level.onHand();
-        if (difference == 0) {
-            return;
-        }
-        level.move(MovementType.ADJUSTMENT, difference, now);
-        movements.persist(new InventoryMovement(level, MovementType.ADJUSTMENT, difference, reference, note, actor,
-                now));
-        levels.flush();
-        published(level, MovementType.ADJUSTMENT.name(), reference == null ? null : reference.id(), now);
     }
 
     public StockLevel get(StockKey key) {

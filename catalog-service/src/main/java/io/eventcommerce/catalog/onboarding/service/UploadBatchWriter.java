@@ -1,11 +1,9 @@
 package io.eventcommerce.catalog.onboarding.service;
 
-import io.eventcommerce.catalog.inventory.domain.InventoryException;
 import io.eventcommerce.catalog.inventory.domain.InventoryMovement;
 import io.eventcommerce.catalog.inventory.domain.StockKey;
 import io.eventcommerce.catalog.inventory.service.InventoryService;
 import io.eventcommerce.catalog.onboarding.domain.CheckedRow;
-import io.eventcommerce.catalog.onboarding.domain.ProductRow;
 import io.eventcommerce.catalog.onboarding.domain.RowProblem;
 import io.eventcommerce.catalog.onboarding.domain.Texts;
 import io.eventcommerce.catalog.onboarding.domain.UploadError;
@@ -28,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,11 +77,12 @@ public class UploadBatchWriter {
     }
 
     /**
-     * Writes a batch. Rows of existing products are written one by one in SKU order (their stock rows are locked, so
-     * two uploads writing overlapping SKUs lock them in the same order); after each the persistence context is
-     * flushed and cleared, so a batch of updates never dirty-checks thousands of entities. New products are written
-     * together at the end, in bulk ({@link ProductService#addAll}, {@link InventoryService#openAll}): a handful of
-     * multi-row inserts for the whole batch instead of several statements per row.
+     * Writes a batch, in bulk: the stock of the vendor's existing products in the batch is counted in one go
+     * ({@link InventoryService#countAll}: their stock rows locked in product order, so two uploads or an upload and
+     * an order reservation lock overlapping products in one order), then the products whose stock was accepted are
+     * changed together ({@link ProductService#changeAll}), and the new products are added together
+     * ({@link ProductService#addAll}, {@link InventoryService#openAll}): a handful of multi-row statements for the
+     * whole batch instead of several per row.
      */
     @Transactional
     public void write(UploadContext upload, List<CheckedRow> rows) {
@@ -94,39 +94,31 @@ public class UploadBatchWriter {
         Map<String, ProductOwnership> byVendorProductId = byKey(products.ownersOfVendorProductIds(upload.vendorId(),
                 rows.stream().map(CheckedRow::vendorProductId).filter(Objects::nonNull).toList()),
                 ProductOwnership::vendorProductId);
-        int valid = 0;
-        int refused = 0;
-        int updated = 0;
         List<CheckedRow> added = new ArrayList<>();
-        List<CheckedRow> inSkuOrder = rows.stream().sorted(Comparator
-                .comparing((CheckedRow r) -> r.sku() == null ? "" : Texts.fold(r.sku()))
-                .thenComparingInt(CheckedRow::rowNo)).toList();
-        for (CheckedRow row : inSkuOrder) {
+        Map<UUID, CheckedRow> existing = new LinkedHashMap<>();
+        List<CheckedRow> refused = new ArrayList<>();
+        for (CheckedRow row : rows) {
             ProductOwnership owner = row.sku() == null ? null : bySku.get(Texts.fold(row.sku()));
             CheckedRow checked = checkOwnership(upload, row, owner, byVendorProductId);
-            if (checked.valid() && owner == null) {
+            if (!checked.valid()) {
+                refused.add(checked);
+            } else if (owner == null) {
                 added.add(checked);
-                continue;
+            } else if (existing.put(owner.id(), checked) != null) {
+                // The validator refuses a SKU seen earlier in the file (DUPLICATE_SKU_IN_FILE).
+                throw new IllegalStateException("Two rows of one batch for product " + owner.id());
             }
-            if (checked.valid()) {
-                Written written = update(upload, checked, owner, now);
-                entityManager.flush();
-                entityManager.clear();
-                if (written.problem() == null) {
-                    valid++;
-                    updated += written.effect() == Effect.UPDATED ? 1 : 0;
-                    continue;
-                }
-                checked = checked.with(written.problem());
-            }
-            errors.persist(error(upload, checked));
-            refused++;
         }
+        int updated = update(upload, existing, refused, now);
+        // New SKUs inserted in one order, so two uploads adding the same ones wait for each other, not deadlock.
+        added.sort(Comparator.comparing((CheckedRow r) -> Texts.fold(r.sku())));
         add(upload, added, now);
+        refused.forEach(row -> errors.persist(error(upload, row)));
         entityManager.flush();
         entityManager.clear();
-        uploads.findById(upload.id()).record(new VendorUpload.BatchOutcome(valid + added.size(), refused,
-                added.size(), updated), now.plus(upload.lease()), now);
+        int valid = rows.size() - refused.size();
+        uploads.findById(upload.id()).record(new VendorUpload.BatchOutcome(valid, refused.size(), added.size(),
+                updated), now.plus(upload.lease()), now);
     }
 
     /**
@@ -174,19 +166,6 @@ public class UploadBatchWriter {
         return true;
     }
 
-    private enum Effect { UPDATED, UNCHANGED, REFUSED }
-
-    /** What writing a row did; a row refused while writing says why. */
-    private record Written(Effect effect, RowProblem problem) {
-        static Written of(Effect effect) {
-            return new Written(effect, null);
-        }
-
-        static Written refused(RowProblem problem) {
-            return new Written(Effect.REFUSED, problem);
-        }
-    }
-
     /** The rules that need the catalog: a SKU of someone else, a vendor reference another product of the vendor has. */
     private static CheckedRow checkOwnership(UploadContext upload, CheckedRow row, ProductOwnership owner,
                                              Map<String, ProductOwnership> byVendorProductId) {
@@ -223,21 +202,32 @@ public class UploadBatchWriter {
         inventory.openAll(openings, reference(upload), upload.actor());
     }
 
-    /** An existing product of the vendor: its stock, then its fields. */
-    private Written update(UploadContext upload, CheckedRow row, ProductOwnership owner, Instant now) {
-        ProductRow values = row.product();
-        try {
-            // Stock first: a row refused for its stock must leave the product as it was.
-            inventory.countTo(new StockKey(upload.warehouseId(), owner.id()), values.stockQuantity(),
-                    reference(upload), note(row), upload.actor());
-        } catch (InventoryException e) {
-            return Written.refused(new RowProblem(UploadErrorType.STOCK_BELOW_RESERVED, "stock_quantity: "
-                    + values.stockQuantity() + " is less than open orders hold in the warehouse (" + e.getMessage()
-                    + ")"));
+    /**
+     * The vendor's existing products of the batch: their stock first, then their fields, so a row refused for its
+     * stock leaves its product as it was (it joins {@code refused}).
+     *
+     * @return how many products had fields changed
+     */
+    private int update(UploadContext upload, Map<UUID, CheckedRow> rows, List<CheckedRow> refused, Instant now) {
+        if (rows.isEmpty()) {
+            return 0;
         }
-        Product product = productService.get(owner.id());
-        return productService.change(product, values.forUpdateOf(product.details()), now).isEmpty()
-                ? Written.of(Effect.UNCHANGED) : Written.of(Effect.UPDATED);
+        Map<UUID, String> belowReserved = inventory.countAll(upload.warehouseId(), rows.entrySet().stream()
+                .map(e -> new InventoryService.Count(e.getKey(), e.getValue().product().stockQuantity(),
+                        note(e.getValue()))).toList(), reference(upload), upload.actor());
+        belowReserved.forEach((productId, reason) -> {
+            CheckedRow row = rows.get(productId);
+            refused.add(row.with(new RowProblem(UploadErrorType.STOCK_BELOW_RESERVED, "stock_quantity: "
+                    + row.product().stockQuantity() + " is less than open orders hold in the warehouse (" + reason
+                    + ")")));
+        });
+        List<ProductService.Change> changes = new ArrayList<>();
+        for (Product product : products.findInIdOrder(rows.keySet().stream()
+                .filter(id -> !belowReserved.containsKey(id)).toList())) {
+            changes.add(new ProductService.Change(product,
+                    rows.get(product.id()).product().forUpdateOf(product.details())));
+        }
+        return (int) productService.changeAll(changes, now).stream().filter(fields -> !fields.isEmpty()).count();
     }
 
     private static InventoryMovement.Reference reference(UploadContext upload) {

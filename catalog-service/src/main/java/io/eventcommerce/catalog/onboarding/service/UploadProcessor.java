@@ -14,8 +14,10 @@ import io.eventcommerce.servicekit.problem.ApiException;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.transaction.Transactional;
+import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.jboss.logging.Logger;
@@ -176,7 +178,7 @@ public class UploadProcessor {
 
     /**
      * Writes a batch; if it lost a race to a concurrent writer (the same SKU inserted by another upload, a
-     * deadlock), the batch left no trace and is written again row by row, so only the rows involved are affected.
+     * deadlock, a product changed through the API since the batch read it), the batch left no trace and is written again row by row, so only the rows involved are affected.
      */
     private void write(UploadBatchWriter.UploadContext upload, List<CheckedRow> batch) {
         if (batch.isEmpty()) {
@@ -226,7 +228,8 @@ public class UploadProcessor {
     private static boolean lostRace(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConstraintViolationException || cause instanceof LockAcquisitionException
-                    || cause instanceof PessimisticLockException) {
+                    || cause instanceof PessimisticLockException || cause instanceof OptimisticLockException
+                    || cause instanceof StaleStateException) {
                 return true;
             }
         }

@@ -57,6 +57,11 @@ public class ProductRepository implements PanacheRepositoryBase<Product, UUID> {
                 : count("vendorId = ?1 and vendorProductId = ?2 and id <> ?3", vendorId, vendorProductId, except) > 0;
     }
 
+    /** The products with these ids, in id order (the order a bulk change then updates them in). */
+    public List<Product> findInIdOrder(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", io.quarkus.panache.common.Sort.by("id"), ids);
+    }
+
     /** The products with these SKUs; matched as the database collates, i.e. case-insensitively. */
     public List<ProductOwnership> ownersOfSkus(Collection<String> skus) {
         if (skus.isEmpty()) {

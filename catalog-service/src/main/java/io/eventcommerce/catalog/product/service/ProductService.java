@@ -145,11 +145,33 @@ public class ProductService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> change(Product product, ProductDetails details, Instant now) {
-        List<String> changed = product.apply(details, now);
-        if (!changed.isEmpty()) {
-            products.flush();
-            outbox.publish(new ProductUpdated(snapshot(product), changed));
+        return changeAll(List.of(new Change(product, details)), now).get(0);
+    }
+
+    /** New editable fields for a product. */
+    public record Change(Product product, ProductDetails details) {
+    }
+
+    /**
+     * {@link #change} for many products at once, in bulk: batched updates of the products and one insert of their
+     * {@code ProductUpdated} events.
+     *
+     * @return per change, in order, the names of the changed fields
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<List<String>> changeAll(List<Change> changes, Instant now) {
+        List<List<String>> changed = new ArrayList<>(changes.size());
+        for (Change change : changes) {
+            changed.add(change.product().apply(change.details(), now));
         }
+        products.flush(); // the new versions, for the events
+        List<ProductUpdated> events = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            if (!changed.get(i).isEmpty()) {
+                events.add(new ProductUpdated(snapshot(changes.get(i).product()), changed.get(i)));
+            }
+        }
+        outbox.publishAll(events);
         return changed;
     }
 

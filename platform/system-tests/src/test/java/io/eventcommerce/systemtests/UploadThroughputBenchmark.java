@@ -21,6 +21,7 @@ import static io.eventcommerce.systemtests.CdcLatencyBenchmark.write;
 import static io.eventcommerce.systemtests.Platform.CATALOG_MANAGER;
 import static io.eventcommerce.systemtests.Platform.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Rows per second of vendor CSV onboarding on the embedded stack, with the whole platform running: a file of new
@@ -106,13 +107,13 @@ class UploadThroughputBenchmark {
         Instant stored = Instant.now();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         String id = JsonPath.from(response.body()).getString("id");
-        JsonPath upload;
-        Instant deadline = started.plus(DEADLINE);
-        do {
-            Thread.sleep(250);
-            upload = catalog(CATALOG_MANAGER).get("/vendors/" + vendor + "/uploads/" + id).then().statusCode(200)
+        JsonPath[] last = new JsonPath[1];
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            last[0] = catalog(CATALOG_MANAGER).get("/vendors/" + vendor + "/uploads/" + id).then().statusCode(200)
                     .extract().jsonPath();
-        } while (upload.getString("status").matches("QUEUED|PROCESSING") && Instant.now().isBefore(deadline));
+            return !last[0].getString("status").matches("QUEUED|PROCESSING");
+        });
+        JsonPath upload = last[0];
         Instant seen = Instant.now();
         assertThat(upload.getString("status")).isEqualTo("COMPLETED");
         assertThat(upload.getInt("validRows")).isEqualTo(rows);

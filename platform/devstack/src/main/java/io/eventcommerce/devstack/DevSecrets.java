@@ -11,7 +11,7 @@ import java.util.Map;
 public final class DevSecrets {
 
     /** The users created by deploy/mysql/platform-init.sql; a service's user is named like its schema. */
-    public static final List<String> SERVICE_USERS = List.of("catalog", "orders", "insights", "compliance", "copilot");
+    public static final List<String> SERVICE_USERS = PlatformService.allSchemas();
     public static final String DEBEZIUM_USER = "debezium";
 
     private DevSecrets() {

@@ -1,26 +1,59 @@
 package io.eventcommerce.devstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The services of the platform as the launcher and the tests run them: module, database schema (also the name
- * of the service's database user) and the launcher's default port.
+ * The registry of the platform's services, the one list every way of running is checked against
+ * (RegistrationDriftTest; docs/new-service.md): module, database schema (also the name of the service's database
+ * user, whose password is {@code <SCHEMA>_DB_PASSWORD}), the launcher's default port and the settings every way
+ * of running sets. The topics a service publishes are the {@link PlatformTopic}s named after it; the channels it
+ * consumes are those of its application.properties ({@link #consumedChannels}).
  */
 public enum PlatformService {
 
-    CATALOG("catalog-service", "catalog", 8081),
-    ORDERS("orders-service", "orders", 8082);
+    CATALOG("catalog-service", "catalog", 8081, Map.of()),
+    ORDERS("orders-service", "orders", 8082, Map.of(
+            // Until compliance-service runs: orders wait for the stock answer only (the code's default is
+            // stock,fraud). Issue 10 changes this one line; the drift test then has docker-compose and Kubernetes follow.
+            "orders.saga.await", "stock",
+            // The payment simulator moves no money; orders-service refuses to start with it unless it is chosen.
+            "orders.payment.gateway", "simulator"));
+
+    /**
+     * Schemas (and users, and password keys) that every deployment creates ahead of the services that will own
+     * them, so such a service needs no database change: their topics (compliance.fraud) may already be consumed.
+     */
+    public static final List<String> PLANNED_SCHEMAS = List.of("insights", "compliance", "copilot");
 
     private final String serviceName;
     private final String schema;
     private final int defaultPort;
+    private final Map<String, String> settings;
 
-    PlatformService(String serviceName, String schema, int defaultPort) {
+    PlatformService(String serviceName, String schema, int defaultPort, Map<String, String> settings) {
         this.serviceName = serviceName;
         this.schema = schema;
         this.defaultPort = defaultPort;
+        this.settings = settings;
+    }
+
+    /** The schemas deploy/mysql/platform-init.sql creates: the services' ones, then the planned ones. */
+    public static List<String> allSchemas() {
+        return Stream.concat(Arrays.stream(values()).map(PlatformService::schema), PLANNED_SCHEMAS.stream()).toList();
+    }
+
+    /** The environment variable a deployment sets a property with ({@code orders.saga.await} → ORDERS_SAGA_AWAIT). */
+    public static String environmentName(String property) {
+        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
     public static PlatformService byName(String name) {
@@ -49,14 +82,40 @@ public enum PlatformService {
         return projectRoot.resolve(serviceName).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
+    /** The key of the service's database password in every deployment's secrets and environment. */
+    public String passwordVariable() {
+        return schema.toUpperCase(Locale.ROOT) + "_DB_PASSWORD";
+    }
+
+    /** The topics this service publishes (those named after it). */
+    public List<PlatformTopic> publishes() {
+        return Arrays.stream(PlatformTopic.values()).filter(t -> t.owner().equals(serviceName)).toList();
+    }
+
+    /** The channels this service consumes, read from {@code <module>/src/main/resources/application.properties}. */
+    public List<ConsumedChannel> consumedChannels(Path projectRoot) {
+        Path file = projectRoot.resolve(serviceName).resolve("src/main/resources/application.properties");
+        try {
+            return ConsumedChannel.parse(Files.readString(file), serviceName);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
-     * Settings of this repository's local platform that differ from a production deployment's defaults. No
-     * compliance-service exists yet to answer fraud checks, so orders wait for the stock answer only
-     * ({@code orders.saga.await}; production waits for both). The payment simulator, which moves no money, is chosen
-     * explicitly ({@code orders.payment.gateway}): orders-service refuses to start with it otherwise.
+     * Settings of this repository's platform that differ from a production deployment's defaults, set by every way
+     * of running (the launcher here, docker-compose and Kubernetes as environment variables, see
+     * {@link #environmentName}). No compliance-service exists yet to answer fraud checks, so orders wait for the stock
+     * answer only ({@code orders.saga.await}; the default waits for both). The payment simulator, which moves no
+     * money, is chosen explicitly ({@code orders.payment.gateway}): orders-service refuses to start with it otherwise.
      */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    /** The settings of a local run: {@link #settings()}. */
     public Map<String, String> localConfig() {
-        return this == ORDERS ? Map.of("orders.saga.await", "stock", "orders.payment.gateway", "simulator") : Map.of();
+        return settings;
     }
 
     /**

@@ -1,0 +1,172 @@
+package io.eventcommerce.devstack;
+
+import io.eventcommerce.devstack.RegistrationDrift.Sources;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static io.eventcommerce.devstack.RegistrationDrift.COMPOSE;
+import static io.eventcommerce.devstack.RegistrationDrift.EVENTS_DOC;
+import static io.eventcommerce.devstack.RegistrationDrift.INIT_SQL;
+import static io.eventcommerce.devstack.RegistrationDrift.K8S_SECRETS;
+import static io.eventcommerce.devstack.RegistrationDrift.K8S_SERVICES;
+import static io.eventcommerce.devstack.RegistrationDrift.K8S_TOPICS;
+import static io.eventcommerce.devstack.RegistrationDrift.KUSTOMIZATION;
+import static io.eventcommerce.devstack.RegistrationDrift.README;
+import static io.eventcommerce.devstack.RegistrationDrift.ROOT_POM;
+import static io.eventcommerce.devstack.RegistrationDrift.SYSTEM_TESTS_POM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every way of running (root pom, system tests, docker-compose, Kubernetes, MySQL init, docs) agrees with the
+ * registry of services and topics. A failure names the file and what it lacks; docs/new-service.md lists the steps.
+ */
+class RegistrationDriftTest {
+
+    private static Sources project;
+
+    @BeforeAll
+    static void readProject() {
+        project = Sources.read(Path.of(System.getProperty("platform.root", "../..")).toAbsolutePath().normalize());
+    }
+
+    @Test
+    void everyWayOfRunningMatchesTheRegistry() {
+        assertThat(RegistrationDrift.check(project)).isEmpty();
+    }
+
+    @Test
+    void aServiceMissingFromComposeIsNamed() {
+        String compose = project.get(COMPOSE);
+        int start = compose.indexOf("  catalog-service:\n");
+        int end = compose.indexOf("  orders-service:\n");
+        assertThat(start).isPositive();
+
+        List<String> problems = RegistrationDrift.check(project.with(COMPOSE,
+                compose.substring(0, start) + compose.substring(end)));
+
+        assertThat(problems).containsExactly(COMPOSE + ": no service catalog-service");
+    }
+
+    @Test
+    void aMissingSettingOfTheSagaIsNamedInComposeAndKubernetes() {
+        String k8s = K8S_SERVICES + "orders-service.yaml";
+        Sources drifted = project
+                .with(COMPOSE, without(project.get(COMPOSE), "      ORDERS_SAGA_AWAIT: stock\n"))
+                .with(k8s, without(project.get(k8s), "            - name: ORDERS_SAGA_AWAIT\n              value: stock\n"));
+
+        assertThat(RegistrationDrift.check(drifted)).containsExactly(
+                COMPOSE + ": orders-service: ORDERS_SAGA_AWAIT is not set, expected stock",
+                k8s + ": orders-service: ORDERS_SAGA_AWAIT is not set, expected stock");
+    }
+
+    @Test
+    void aDifferentSettingIsNamed() {
+        Sources drifted = project.with(COMPOSE, project.get(COMPOSE)
+                .replace("ORDERS_SAGA_AWAIT: stock", "ORDERS_SAGA_AWAIT: stock,fraud"));
+
+        assertThat(RegistrationDrift.check(drifted))
+                .containsExactly(COMPOSE + ": orders-service: ORDERS_SAGA_AWAIT is stock,fraud, expected stock");
+    }
+
+    @Test
+    void aMissingKubernetesManifestAndItsKustomizationEntriesAreNamed() {
+        String k8s = K8S_SERVICES + "catalog-service.yaml";
+        Sources drifted = project.with(k8s, null).with(KUSTOMIZATION, without(project.get(KUSTOMIZATION),
+                "  - k8s/services/catalog-service.yaml\n"));
+
+        assertThat(RegistrationDrift.check(drifted)).containsExactly(
+                k8s + ": missing: no Kubernetes manifest for catalog-service",
+                KUSTOMIZATION + ": resources do not list k8s/services/catalog-service.yaml");
+    }
+
+    @Test
+    void aMissingTopicAndDeadLetterTopicAreNamed() {
+        String topics = project.get(K8S_TOPICS);
+        Sources drifted = project.with(K8S_TOPICS, withoutDocument(withoutDocument(topics, "  name: orders.payment\n"),
+                "  name: compliance.fraud.orders-service.dlq\n"));
+
+        assertThat(RegistrationDrift.check(drifted)).containsExactly(
+                K8S_TOPICS + ": no KafkaTopic orders.payment (owner orders-service)",
+                K8S_TOPICS + ": no KafkaTopic compliance.fraud.orders-service.dlq (dead letters of channel"
+                        + " compliance-fraud, group orders-service)");
+    }
+
+    @Test
+    void aDomainTopicThatForgetsItsHistoryIsNamed() {
+        String topics = project.get(K8S_TOPICS);
+        int orders = topics.indexOf("  name: orders.order\n");
+        String drifted = topics.substring(0, orders)
+                + topics.substring(orders).replaceFirst("retention.ms: -1", "retention.ms: 604800000");
+
+        assertThat(RegistrationDrift.check(project.with(K8S_TOPICS, drifted))).containsExactly(K8S_TOPICS
+                + ": orders.order keeps domain history: it needs retention.ms -1 and no compaction, has retention.ms"
+                + " 604800000, cleanup.policy null");
+    }
+
+    @Test
+    void aModuleMissingFromTheMavenBuildIsNamed() {
+        Sources drifted = project
+                .with(ROOT_POM, without(project.get(ROOT_POM), "        <module>orders-service</module>\n"))
+                .with(SYSTEM_TESTS_POM, project.get(SYSTEM_TESTS_POM)
+                        .replace("<artifactId>orders-service</artifactId>", "<artifactId>orders</artifactId>"));
+
+        assertThat(RegistrationDrift.check(drifted)).containsExactly(
+                ROOT_POM + ": no <module>orders-service</module>",
+                SYSTEM_TESTS_POM + ": no dependency on orders-service (type pom), so the system tests could run"
+                        + " before it is packaged");
+    }
+
+    @Test
+    void aSchemaMissingFromTheDatabaseSetupIsNamed() {
+        Sources drifted = project
+                .with(INIT_SQL, without(project.get(INIT_SQL), "CREATE DATABASE IF NOT EXISTS orders     CHARACTER SET utf8mb4;\n"))
+                .with(K8S_SECRETS, without(project.get(K8S_SECRETS), "  ORDERS_DB_PASSWORD: change-me\n"));
+
+        assertThat(RegistrationDrift.check(drifted)).containsExactly(
+                INIT_SQL + ": schema orders: no CREATE DATABASE IF NOT EXISTS orders",
+                K8S_SECRETS + ": no ORDERS_DB_PASSWORD (schema orders)");
+    }
+
+    @Test
+    void docsThatMissAServiceOrTopicAreNamed() {
+        String readme = project.get(README);
+        String row = readme.lines().filter(l -> l.startsWith("| orders-service |")).findFirst().orElseThrow();
+        String events = project.get(EVENTS_DOC);
+        String topicRow = events.lines().filter(l -> l.startsWith("| `catalog.inventory` |")).findFirst()
+                .orElseThrow();
+        Sources drifted = project.with(README, readme.replace(row + "\n", ""))
+                .with(EVENTS_DOC, events.replace(topicRow + "\n", ""));
+
+        assertThat(RegistrationDrift.check(drifted)).containsExactly(
+                README + ": the services table has no row for orders-service",
+                EVENTS_DOC + ": the topics table has no row for catalog.inventory");
+    }
+
+    @Test
+    void aChannelWhoseDeadLetterTopicBreaksTheConventionIsNamed() {
+        String properties = RegistrationDrift.properties(PlatformService.ORDERS);
+        Sources drifted = project.with(properties, project.get(properties)
+                .replace("dead-letter-queue.topic=catalog.product.orders-service.dlq",
+                        "dead-letter-queue.topic=catalog.product.dlq"));
+
+        assertThat(RegistrationDrift.check(drifted)).contains(properties + ": channel catalog-product dead-letters"
+                + " to catalog.product.dlq, not catalog.product.orders-service.dlq (Topics.deadLetter(topic, group))");
+    }
+
+    private static String without(String text, String part) {
+        assertThat(text).contains(part);
+        return text.replace(part, "");
+    }
+
+    /** The text without the YAML document (between "---" lines) that contains {@code marker}. */
+    private static String withoutDocument(String text, String marker) {
+        int at = text.indexOf(marker);
+        assertThat(at).isPositive();
+        int start = text.lastIndexOf("---\n", at);
+        int end = text.indexOf("---\n", at);
+        return end < 0 ? text.substring(0, start) : text.substring(0, start) + text.substring(end);
+    }
+}

@@ -1,5 +1,7 @@
 package io.eventcommerce.devstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventcommerce.events.Topics;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -44,6 +46,7 @@ final class RegistrationDrift {
     static final String K8S_SECRETS = "deploy/k8s/secrets.example.yaml";
     static final String INIT_SQL = "deploy/mysql/platform-init.sql";
     static final String INIT_SCRIPT = "deploy/mysql/initdb.d/10-platform-init.sh";
+    static final String OUTBOX_CONNECTOR = "deploy/debezium/connectors/outbox.json";
     static final String DEPLOY_README = "deploy/README.md";
     static final String README = "README.md";
     static final String EVENTS_DOC = "docs/events.md";
@@ -59,7 +62,7 @@ final class RegistrationDrift {
         static Sources read(Path root) {
             Map<String, String> files = new TreeMap<>();
             List<String> paths = new ArrayList<>(List.of(ROOT_POM, SYSTEM_TESTS_POM, COMPOSE, KUSTOMIZATION, K8S_TOPICS,
-                    K8S_SECRETS, INIT_SQL, INIT_SCRIPT, DEPLOY_README, README, EVENTS_DOC));
+                    K8S_SECRETS, INIT_SQL, INIT_SCRIPT, OUTBOX_CONNECTOR, DEPLOY_README, README, EVENTS_DOC));
             for (PlatformService service : PlatformService.values()) {
                 paths.add(properties(service));
             }
@@ -116,6 +119,7 @@ final class RegistrationDrift {
         drift.kustomization();
         drift.topics();
         drift.database();
+        drift.outboxConnector();
         drift.docs();
         return List.copyOf(drift.problems);
     }
@@ -491,6 +495,33 @@ final class RegistrationDrift {
         }
     }
 
+    /** The one connector reads the outbox table of every schema, planned ones included. */
+    private void outboxConnector() {
+        String text = sources.get(OUTBOX_CONNECTOR);
+        if (text == null) {
+            problem(OUTBOX_CONNECTOR, "missing");
+            return;
+        }
+        JsonNode connector;
+        try {
+            connector = new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            problem(OUTBOX_CONNECTOR, "not JSON: " + e.getMessage());
+            return;
+        }
+        List<String> databases = Arrays.stream(connector.path("database.include.list").asText().split(","))
+                .map(String::trim).toList();
+        Pattern tables = Pattern.compile(connector.path("table.include.list").asText());
+        for (String schema : PlatformService.allSchemas()) {
+            if (!databases.contains(schema)) {
+                problem(OUTBOX_CONNECTOR, "database.include.list has no " + schema);
+            }
+            if (!tables.matcher(schema + ".outbox_event").matches()) {
+                problem(OUTBOX_CONNECTOR, "table.include.list does not match " + schema + ".outbox_event");
+            }
+        }
+    }
+
     // --- Docs ----------------------------------------------------------------------------------------------------
 
     private void docs() {
@@ -565,9 +596,20 @@ final class RegistrationDrift {
 
     // --- Helpers -------------------------------------------------------------------------------------------------
 
+    /** The entry's settings are set, and no setting of the service's own ({@code ORDERS_...}) that it lacks. */
     private void settings(String path, PlatformService service, Map<String, String> environment) {
-        new TreeMap<>(service.settings()).forEach((property, value) -> expect(path, service.serviceName(),
-                environment, PlatformService.environmentName(property), value));
+        Set<String> expected = new HashSet<>();
+        new TreeMap<>(service.settings()).forEach((property, value) -> {
+            expected.add(PlatformService.environmentName(property));
+            expect(path, service.serviceName(), environment, PlatformService.environmentName(property), value);
+        });
+        String own = PlatformService.environmentName(service.schema()) + "_";
+        for (String name : environment.keySet()) {
+            if (name.startsWith(own) && !expected.contains(name)) {
+                problem(path, service.serviceName() + ": sets " + name + ", which is not a setting of its"
+                        + " PlatformService entry");
+            }
+        }
     }
 
     private void expect(String path, String service, Map<String, String> environment, String name, String value) {

@@ -72,6 +72,15 @@ class RegistrationDriftTest {
     }
 
     @Test
+    void aSettingTheRegistryDoesNotHaveIsNamed() {
+        Sources drifted = project.with(COMPOSE, project.get(COMPOSE)
+                .replace("ORDERS_SAGA_AWAIT: stock", "ORDERS_SAGA_AWAIT: stock\n      ORDERS_SAGA_REPLY_TIMEOUT: PT1M"));
+
+        assertThat(RegistrationDrift.check(drifted)).containsExactly(COMPOSE
+                + ": orders-service: sets ORDERS_SAGA_REPLY_TIMEOUT, which is not a setting of its PlatformService entry");
+    }
+
+    @Test
     void aMissingKubernetesManifestAndItsKustomizationEntriesAreNamed() {
         String k8s = K8S_SERVICES + "catalog-service.yaml";
         Sources drifted = project.with(k8s, null).with(KUSTOMIZATION, without(project.get(KUSTOMIZATION),
@@ -128,6 +137,16 @@ class RegistrationDriftTest {
         assertThat(RegistrationDrift.check(drifted)).containsExactly(
                 INIT_SQL + ": schema orders: no CREATE DATABASE IF NOT EXISTS orders",
                 K8S_SECRETS + ": no ORDERS_DB_PASSWORD (schema orders)");
+    }
+
+    @Test
+    void aSchemaTheOutboxConnectorDoesNotReadIsNamed() {
+        Sources drifted = project.with(RegistrationDrift.OUTBOX_CONNECTOR, project.get(RegistrationDrift.OUTBOX_CONNECTOR)
+                .replace("catalog,orders,", "catalog,").replace("(catalog|orders|", "(catalog|"));
+
+        assertThat(RegistrationDrift.check(drifted)).containsExactly(
+                RegistrationDrift.OUTBOX_CONNECTOR + ": database.include.list has no orders",
+                RegistrationDrift.OUTBOX_CONNECTOR + ": table.include.list does not match orders.outbox_event");
     }
 
     @Test

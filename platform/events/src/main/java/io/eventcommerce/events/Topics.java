@@ -6,6 +6,9 @@ package io.eventcommerce.events;
  * <p>Domain topics are named {@code <owning service>.<aggregate>}; the outbox row's aggregate type is the
  * topic name, so Debezium's EventRouter routes it without a mapping table. A consumer's dead-letter topic is
  * {@code <topic>.<consumer group>.dlq}, so two services consuming the same topic never share poison messages.
+ *
+ * <p>A new topic is also registered with its retention in platform/devstack {@code PlatformTopic} and declared in
+ * deploy/k8s/kafka/topics.yaml; {@code RegistrationDriftTest} fails until both are there (docs/new-service.md).
  */
 public final class Topics {
 

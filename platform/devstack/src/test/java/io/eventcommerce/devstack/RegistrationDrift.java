@@ -11,12 +11,9 @@ import org.yaml.snakeyaml.Yaml;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -28,7 +25,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+
+import static io.eventcommerce.devstack.Nodes.at;
+import static io.eventcommerce.devstack.Nodes.child;
+import static io.eventcommerce.devstack.Nodes.environment;
+import static io.eventcommerce.devstack.Nodes.list;
+import static io.eventcommerce.devstack.Nodes.map;
+import static io.eventcommerce.devstack.Nodes.number;
+import static io.eventcommerce.devstack.Nodes.resource;
+import static io.eventcommerce.devstack.Nodes.texts;
 
 /**
  * Compares the registry ({@link PlatformService}, {@link PlatformTopic}, the services' channels) with every file a
@@ -56,60 +61,16 @@ final class RegistrationDrift {
     /** Three copies, so writes with min.insync.replicas=2 go on while one broker is down. */
     static final int MIN_REPLICAS = 3;
 
-    /** The files checked, by path relative to the project root; the Kubernetes service files found by listing. */
-    record Sources(Map<String, String> files) {
-
-        static Sources read(Path root) {
-            Map<String, String> files = new TreeMap<>();
-            List<String> paths = new ArrayList<>(List.of(ROOT_POM, SYSTEM_TESTS_POM, COMPOSE, KUSTOMIZATION, K8S_TOPICS,
-                    K8S_SECRETS, INIT_SQL, INIT_SCRIPT, OUTBOX_CONNECTOR, DEPLOY_README, README, EVENTS_DOC));
-            for (PlatformService service : PlatformService.values()) {
-                paths.add(properties(service));
-            }
-            try (Stream<Path> k8s = Files.list(root.resolve(K8S_SERVICES))) {
-                k8s.map(p -> K8S_SERVICES + p.getFileName()).filter(p -> p.endsWith(".yaml")).forEach(paths::add);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            for (String path : paths) {
-                Path file = root.resolve(path);
-                try {
-                    if (Files.exists(file)) {
-                        files.put(path, Files.readString(file));
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-            return new Sources(files);
-        }
-
-        String get(String path) {
-            return files.get(path);
-        }
-
-        /** A copy with one file's text replaced ({@code null}: the file removed). */
-        Sources with(String path, String text) {
-            Map<String, String> copy = new TreeMap<>(files);
-            if (text == null) {
-                copy.remove(path);
-            } else {
-                copy.put(path, text);
-            }
-            return new Sources(copy);
-        }
-    }
-
-    private final Sources sources;
+    private final ProjectFiles sources;
     private final List<String> problems = new ArrayList<>();
     private final Map<PlatformService, List<ConsumedChannel>> channels = new LinkedHashMap<>();
 
-    private RegistrationDrift(Sources sources) {
+    private RegistrationDrift(ProjectFiles sources) {
         this.sources = sources;
     }
 
     /** Every difference found, each naming its file and the service, topic, schema or setting concerned. */
-    static List<String> check(Sources sources) {
+    static List<String> check(ProjectFiles sources) {
         RegistrationDrift drift = new RegistrationDrift(sources);
         drift.registry();
         drift.rootPom();
@@ -310,7 +271,7 @@ final class RegistrationDrift {
                 continue;
             }
             Map<?, ?> container = list(at(deployment, "spec", "template", "spec", "containers")).stream()
-                    .map(RegistrationDrift::map).filter(c -> name.equals(c.get("name"))).findFirst().orElse(Map.of());
+                    .map(Nodes::map).filter(c -> name.equals(c.get("name"))).findFirst().orElse(Map.of());
             if (!String.valueOf(container.get("image")).startsWith("eventcommerce/" + name + ":")) {
                 problem(path, name + ": no container " + name + " with image eventcommerce/" + name);
             }
@@ -662,54 +623,6 @@ final class RegistrationDrift {
         return documents;
     }
 
-    private static Map<?, ?> resource(List<Map<?, ?>> documents, String kind, String name) {
-        return documents.stream().filter(d -> kind.equals(d.get("kind")) && name.equals(at(d, "metadata", "name")))
-                .findFirst().orElse(null);
-    }
-
-    private static Map<String, String> environment(Object environment) {
-        Map<String, String> variables = new LinkedHashMap<>();
-        if (environment instanceof Map<?, ?> entries) {
-            entries.forEach((k, v) -> variables.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
-        } else {
-            for (Object entry : list(environment)) {
-                String[] pair = String.valueOf(entry).split("=", 2);
-                variables.put(pair[0], pair.length > 1 ? pair[1] : null);
-            }
-        }
-        return variables;
-    }
-
-    private static Object at(Object node, String... keys) {
-        Object current = node;
-        for (String key : keys) {
-            if (!(current instanceof Map<?, ?> map)) {
-                return null;
-            }
-            current = map.get(key);
-        }
-        return current;
-    }
-
-    private static Map<?, ?> map(Object node) {
-        return node instanceof Map<?, ?> map ? map : Map.of();
-    }
-
-    private static List<?> list(Object node) {
-        return node instanceof List<?> list ? list : List.of();
-    }
-
-    private static Long number(Object value) {
-        if (value instanceof Number number) {
-            return number.longValue();
-        }
-        try {
-            return value == null ? null : Long.valueOf(String.valueOf(value));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     private Document xml(String path) {
         String text = sources.get(path);
         if (text == null) {
@@ -724,18 +637,5 @@ final class RegistrationDrift {
             problem(path, "not XML: " + e.getMessage());
             return null;
         }
-    }
-
-    private static Set<String> texts(NodeList nodes) {
-        Set<String> texts = new HashSet<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            texts.add(nodes.item(i).getTextContent().trim());
-        }
-        return texts;
-    }
-
-    private static String child(Element element, String name) {
-        NodeList children = element.getElementsByTagName(name);
-        return children.getLength() == 0 ? "jar" : children.item(0).getTextContent().trim();
     }
 }

@@ -1,6 +1,5 @@
 package io.eventcommerce.devstack;
 
-import io.eventcommerce.devstack.RegistrationDrift.Sources;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RegistrationDriftTest {
 
-    private static Sources project;
+    private static ProjectFiles project;
 
     @BeforeAll
     static void readProject() {
-        project = Sources.read(Path.of(System.getProperty("platform.root", "../..")).toAbsolutePath().normalize());
+        project = ProjectFiles.read(Path.of(System.getProperty("platform.root", "../..")).toAbsolutePath().normalize());
     }
 
     @Test
@@ -53,7 +52,7 @@ class RegistrationDriftTest {
     @Test
     void aMissingSettingOfTheSagaIsNamedInComposeAndKubernetes() {
         String k8s = K8S_SERVICES + "orders-service.yaml";
-        Sources drifted = project
+        ProjectFiles drifted = project
                 .with(COMPOSE, without(project.get(COMPOSE), "      ORDERS_SAGA_AWAIT: stock\n"))
                 .with(k8s, without(project.get(k8s), "            - name: ORDERS_SAGA_AWAIT\n              value: stock\n"));
 
@@ -64,7 +63,7 @@ class RegistrationDriftTest {
 
     @Test
     void aDifferentSettingIsNamed() {
-        Sources drifted = project.with(COMPOSE, project.get(COMPOSE)
+        ProjectFiles drifted = project.with(COMPOSE, project.get(COMPOSE)
                 .replace("ORDERS_SAGA_AWAIT: stock", "ORDERS_SAGA_AWAIT: stock,fraud"));
 
         assertThat(RegistrationDrift.check(drifted))
@@ -73,7 +72,7 @@ class RegistrationDriftTest {
 
     @Test
     void aSettingTheRegistryDoesNotHaveIsNamed() {
-        Sources drifted = project.with(COMPOSE, project.get(COMPOSE)
+        ProjectFiles drifted = project.with(COMPOSE, project.get(COMPOSE)
                 .replace("ORDERS_SAGA_AWAIT: stock", "ORDERS_SAGA_AWAIT: stock\n      ORDERS_SAGA_REPLY_TIMEOUT: PT1M"));
 
         assertThat(RegistrationDrift.check(drifted)).containsExactly(COMPOSE
@@ -83,7 +82,7 @@ class RegistrationDriftTest {
     @Test
     void aMissingKubernetesManifestAndItsKustomizationEntriesAreNamed() {
         String k8s = K8S_SERVICES + "catalog-service.yaml";
-        Sources drifted = project.with(k8s, null).with(KUSTOMIZATION, without(project.get(KUSTOMIZATION),
+        ProjectFiles drifted = project.with(k8s, null).with(KUSTOMIZATION, without(project.get(KUSTOMIZATION),
                 "  - k8s/services/catalog-service.yaml\n"));
 
         assertThat(RegistrationDrift.check(drifted)).containsExactly(
@@ -94,7 +93,7 @@ class RegistrationDriftTest {
     @Test
     void aMissingTopicAndDeadLetterTopicAreNamed() {
         String topics = project.get(K8S_TOPICS);
-        Sources drifted = project.with(K8S_TOPICS, withoutDocument(withoutDocument(topics, "  name: orders.payment\n"),
+        ProjectFiles drifted = project.with(K8S_TOPICS, withoutDocument(withoutDocument(topics, "  name: orders.payment\n"),
                 "  name: compliance.fraud.orders-service.dlq\n"));
 
         assertThat(RegistrationDrift.check(drifted)).containsExactly(
@@ -117,7 +116,7 @@ class RegistrationDriftTest {
 
     @Test
     void aModuleMissingFromTheMavenBuildIsNamed() {
-        Sources drifted = project
+        ProjectFiles drifted = project
                 .with(ROOT_POM, without(project.get(ROOT_POM), "        <module>orders-service</module>\n"))
                 .with(SYSTEM_TESTS_POM, project.get(SYSTEM_TESTS_POM)
                         .replace("<artifactId>orders-service</artifactId>", "<artifactId>orders</artifactId>"));
@@ -130,7 +129,7 @@ class RegistrationDriftTest {
 
     @Test
     void aSchemaMissingFromTheDatabaseSetupIsNamed() {
-        Sources drifted = project
+        ProjectFiles drifted = project
                 .with(INIT_SQL, without(project.get(INIT_SQL), "CREATE DATABASE IF NOT EXISTS orders     CHARACTER SET utf8mb4;\n"))
                 .with(K8S_SECRETS, without(project.get(K8S_SECRETS), "  ORDERS_DB_PASSWORD: change-me\n"));
 
@@ -141,7 +140,7 @@ class RegistrationDriftTest {
 
     @Test
     void aSchemaTheOutboxConnectorDoesNotReadIsNamed() {
-        Sources drifted = project.with(RegistrationDrift.OUTBOX_CONNECTOR, project.get(RegistrationDrift.OUTBOX_CONNECTOR)
+        ProjectFiles drifted = project.with(RegistrationDrift.OUTBOX_CONNECTOR, project.get(RegistrationDrift.OUTBOX_CONNECTOR)
                 .replace("catalog,orders,", "catalog,").replace("(catalog|orders|", "(catalog|"));
 
         assertThat(RegistrationDrift.check(drifted)).containsExactly(
@@ -156,7 +155,7 @@ class RegistrationDriftTest {
         String events = project.get(EVENTS_DOC);
         String topicRow = events.lines().filter(l -> l.startsWith("| `catalog.inventory` |")).findFirst()
                 .orElseThrow();
-        Sources drifted = project.with(README, readme.replace(row + "\n", ""))
+        ProjectFiles drifted = project.with(README, readme.replace(row + "\n", ""))
                 .with(EVENTS_DOC, events.replace(topicRow + "\n", ""));
 
         assertThat(RegistrationDrift.check(drifted)).containsExactly(
@@ -167,7 +166,7 @@ class RegistrationDriftTest {
     @Test
     void aChannelWhoseDeadLetterTopicBreaksTheConventionIsNamed() {
         String properties = RegistrationDrift.properties(PlatformService.ORDERS);
-        Sources drifted = project.with(properties, project.get(properties)
+        ProjectFiles drifted = project.with(properties, project.get(properties)
                 .replace("dead-letter-queue.topic=catalog.product.orders-service.dlq",
                         "dead-letter-queue.topic=catalog.product.dlq"));
 

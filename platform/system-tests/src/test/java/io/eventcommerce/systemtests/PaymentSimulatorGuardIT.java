@@ -35,7 +35,8 @@ class PaymentSimulatorGuardIT {
 
         Map<String, String> config = new LinkedHashMap<>(PlatformService.ORDERS.stackConfig(stack));
         // Everything localConfig() sets but the gateway.
-        config.put("orders.saga.await", "stock");
+        config.putAll(PlatformService.ORDERS.localConfig());
+        config.remove("orders.payment.gateway");
         config.put("mp.jwt.verify.publickey.location", publicKey.toString());
         // An address where no broker listens: this instance must not join the platform's consumer groups.
         config.put("kafka.bootstrap.servers", "127.0.0.1:" + Ports.free());

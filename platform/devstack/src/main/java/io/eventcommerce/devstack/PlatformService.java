@@ -23,7 +23,8 @@ public enum PlatformService {
     CATALOG("catalog-service", "catalog", 8081, Map.of()),
     ORDERS("orders-service", "orders", 8082, Map.of(
             // Until compliance-service runs: orders wait for the stock answer only (the code's default is
-            // stock,fraud). Issue 10 changes this one line; the drift test then has docker-compose and Kubernetes follow.
+            // stock,fraud). Issue 10 changes this one line; the drift test then has docker-compose and Kubernetes
+            // follow.
             "orders.saga.await", "stock",
             // The payment simulator moves no money; orders-service refuses to start with it unless it is chosen.
             "orders.payment.gateway", "simulator"));

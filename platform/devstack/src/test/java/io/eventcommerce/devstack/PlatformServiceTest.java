@@ -25,7 +25,8 @@ class PlatformServiceTest {
 
     @Test
     void schemasAreTheServicesThenThePlannedOnes() {
-        assertThat(PlatformService.allSchemas()).containsExactly("catalog", "orders", "insights", "compliance", "copilot");
+        assertThat(PlatformService.allSchemas())
+                .containsExactly("catalog", "orders", "insights", "compliance", "copilot");
         assertThat(DevSecrets.initSqlVariables()).containsKeys("CATALOG_DB_PASSWORD", "COPILOT_DB_PASSWORD",
                 "DEBEZIUM_DB_PASSWORD");
         assertThat(PlatformService.ORDERS.passwordVariable()).isEqualTo("ORDERS_DB_PASSWORD");

@@ -76,11 +76,7 @@ public class InventoryService {
         StockLevel level = levels.lock(key).orElseThrow(() -> ApiException.notFound("Stock of product "
                 + key.productId() + " in warehouse", key.warehouseId()));
         Instant now = Timestamps.now();
-        try {
-            level.move(type, quantity, now);
-        } catch (InventoryException e) {
-            throw ApiException.conflict(e.getMessage());
-        }
+        level.move(type, quantity, now);
         InventoryMovement movement = new InventoryMovement(level, type, quantity, reference, note, actor, now);
         movements.persist(movement);
         levels.flush();

@@ -4,7 +4,6 @@ import io.eventcommerce.catalog.CatalogConfig;
 import io.eventcommerce.catalog.inventory.domain.WarehouseRepository;
 import io.eventcommerce.catalog.onboarding.csv.CsvRowReader;
 import io.eventcommerce.catalog.onboarding.domain.CsvHeader;
-import io.eventcommerce.catalog.onboarding.domain.IllegalUploadTransitionException;
 import io.eventcommerce.catalog.onboarding.domain.UploadError;
 import io.eventcommerce.catalog.onboarding.domain.UploadErrorRepository;
 import io.eventcommerce.catalog.onboarding.domain.UploadErrorType;
@@ -165,11 +164,7 @@ public class UploadService {
         VendorUpload upload = uploads.lock(uploadId)
                 .filter(u -> u.vendorId().equals(vendorId))
                 .orElseThrow(() -> ApiException.notFound("Upload", uploadId));
-        try {
-            upload.cancel(Timestamps.now());
-        } catch (IllegalUploadTransitionException e) {
-            throw ApiException.conflict(e.getMessage());
-        }
+        upload.cancel(Timestamps.now());
         return upload;
     }
 

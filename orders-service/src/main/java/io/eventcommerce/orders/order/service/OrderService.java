@@ -8,7 +8,6 @@ import io.eventcommerce.orders.order.domain.CancelReason;
 import io.eventcommerce.orders.order.domain.Channel;
 import io.eventcommerce.orders.order.domain.IdempotencyRecord;
 import io.eventcommerce.orders.order.domain.IdempotencyRecordRepository;
-import io.eventcommerce.orders.order.domain.IllegalTransitionException;
 import io.eventcommerce.orders.order.domain.Order;
 import io.eventcommerce.orders.order.domain.OrderPricing;
 import io.eventcommerce.orders.order.domain.OrderRepository;
@@ -166,11 +165,7 @@ public class OrderService {
         Order order = orders.lock(id).orElseThrow(() -> ApiException.notFound("Order", id));
         OrderStatus previous = order.status();
         Instant now = Timestamps.now();
-        try {
-            order.cancel(reason, detail, now);
-        } catch (IllegalTransitionException e) {
-            throw ApiException.conflict(e.getMessage());
-        }
+        order.cancel(reason, detail, now);
         if (previous == OrderStatus.PAID) {
             payments.requestRefund(order, reason.name(), now);
         } else if (previous == OrderStatus.CONFIRMED) {

@@ -1,7 +1,6 @@
 package io.eventcommerce.orders.shipment.service;
 
 import io.eventcommerce.orders.OrdersConfig;
-import io.eventcommerce.orders.order.domain.IllegalTransitionException;
 import io.eventcommerce.orders.order.domain.Order;
 import io.eventcommerce.orders.order.domain.OrderRepository;
 import io.eventcommerce.orders.order.domain.OrderStatus;
@@ -59,7 +58,7 @@ public class FulfilmentService {
                     + " belongs to another shipment");
         }
         Instant now = Timestamps.now();
-        move(() -> order.markShipped(now));
+        order.markShipped(now);
         Shipment shipment = new Shipment(UUID.randomUUID(), orderId, carrier, trackingNumber, now);
         shipments.persist(shipment);
         orders.flush();
@@ -81,7 +80,7 @@ public class FulfilmentService {
         Instant now = Timestamps.now();
         shipment.track(status, now);
         if (status == ShipmentStatus.DELIVERED) {
-            move(() -> order.markDelivered(now));
+            order.markDelivered(now);
             orders.flush();
             events.delivered(order, shipment);
         }
@@ -104,7 +103,7 @@ public class FulfilmentService {
                         + " days after delivery (" + deliveredAt + ") has closed");
             }
         }
-        move(() -> order.markReturned(now));
+        order.markReturned(now);
         BigDecimal refunded = payments.requestRefund(order, "RETURN", now);
         OrderReturn returned = new OrderReturn(orderId, reason, restock, refunded, recordedBy, now);
         returns.persist(returned);
@@ -128,13 +127,5 @@ public class FulfilmentService {
     private Shipment shipment(UUID orderId, UUID shipmentId) {
         return shipments.findByIdOptional(shipmentId).filter(s -> s.orderId().equals(orderId))
                 .orElseThrow(() -> ApiException.notFound("Shipment", shipmentId));
-    }
-
-    private static void move(Runnable transition) {
-        try {
-            transition.run();
-        } catch (IllegalTransitionException e) {
-            throw ApiException.conflict(e.getMessage());
-        }
     }
 }

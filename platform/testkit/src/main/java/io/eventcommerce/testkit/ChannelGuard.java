@@ -2,6 +2,7 @@ package io.eventcommerce.testkit;
 
 import io.eventcommerce.events.Topics;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,12 @@ public final class ChannelGuard {
 
     /** The running application's configuration (every source, as the connector sees it). */
     public static ChannelGuard of(Config config) {
-        return new ChannelGuard(name -> config.getOptionalValue(name, String.class), config.getPropertyNames());
+        // The names from each source: SmallRye's own name iterable cannot be walked more than once.
+        Set<String> names = new TreeSet<>();
+        for (ConfigSource source : config.getConfigSources()) {
+            names.addAll(source.getPropertyNames());
+        }
+        return new ChannelGuard(name -> config.getOptionalValue(name, String.class), names);
     }
 
     /** Properties as one merged map, for tests of the guard itself. */

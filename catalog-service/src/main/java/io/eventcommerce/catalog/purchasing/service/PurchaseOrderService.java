@@ -18,7 +18,7 @@ import io.eventcommerce.catalog.purchasing.domain.ReceiptLine;
 import io.eventcommerce.catalog.purchasing.domain.Supplier;
 import io.eventcommerce.catalog.purchasing.domain.SupplierRepository;
 import io.eventcommerce.catalog.purchasing.domain.SupplierStatus;
-import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.problem.Problem.FieldError;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
@@ -114,7 +114,7 @@ public class PurchaseOrderService {
         PurchaseOrder order = get(id);
         Supplier supplier = suppliers.findById(order.supplierId());
         if (order.status() == PurchaseOrderStatus.DRAFT && supplier.status() != SupplierStatus.ACTIVE) {
-            throw ApiException.conflict("Supplier " + supplier.id() + " is " + supplier.status());
+            throw DomainException.conflict("Supplier " + supplier.id() + " is " + supplier.status());
         }
         return change(order, () -> order.submit(actor, Timestamps.now()));
     }
@@ -172,7 +172,7 @@ public class PurchaseOrderService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
         Instant now = Timestamps.now();
         InventoryMovement.Reference reference = new InventoryMovement.Reference(REFERENCE_TYPE, order.id());
@@ -196,7 +196,7 @@ public class PurchaseOrderService {
     }
 
     public PurchaseOrder get(UUID id) {
-        return orders.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Purchase order", id));
+        return orders.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Purchase order", id));
     }
 
     public List<PurchaseOrderReceipt> receipts(UUID id) {
@@ -268,7 +268,7 @@ public class PurchaseOrderService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
         LocalDate expectedOn = draft.expectedOn() != null ? draft.expectedOn()
                 : LocalDate.now(ZoneOffset.UTC).plusDays(supplier.leadTimeDays());

@@ -11,7 +11,7 @@ import io.eventcommerce.orders.shipment.domain.OrderReturnRepository;
 import io.eventcommerce.orders.shipment.domain.Shipment;
 import io.eventcommerce.orders.shipment.domain.ShipmentRepository;
 import io.eventcommerce.orders.shipment.domain.ShipmentStatus;
-import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -51,10 +51,10 @@ public class FulfilmentService {
     public Shipment ship(UUID orderId, String carrier, String trackingNumber) {
         Order order = lock(orderId);
         if (shipments.forOrder(orderId).isPresent()) {
-            throw ApiException.conflict("The order has already shipped");
+            throw DomainException.conflict("The order has already shipped");
         }
         if (shipments.trackingTaken(carrier, trackingNumber)) {
-            throw ApiException.conflict("Tracking number " + trackingNumber + " of " + carrier
+            throw DomainException.conflict("Tracking number " + trackingNumber + " of " + carrier
                     + " belongs to another shipment");
         }
         Instant now = Timestamps.now();
@@ -75,7 +75,7 @@ public class FulfilmentService {
         Order order = lock(orderId);
         Shipment shipment = shipment(orderId, shipmentId);
         if (!shipment.status().canMoveTo(status)) {
-            throw ApiException.conflict("A shipment that is " + shipment.status() + " cannot become " + status);
+            throw DomainException.conflict("A shipment that is " + shipment.status() + " cannot become " + status);
         }
         Instant now = Timestamps.now();
         shipment.track(status, now);
@@ -99,7 +99,7 @@ public class FulfilmentService {
         if (order.status() == OrderStatus.DELIVERED) {
             Instant deliveredAt = shipments.forOrder(orderId).map(Shipment::deliveredAt).orElseThrow();
             if (now.isAfter(deliveredAt.plus(config.returns().window()))) {
-                throw ApiException.conflict("The return window of " + config.returns().window().toDays()
+                throw DomainException.conflict("The return window of " + config.returns().window().toDays()
                         + " days after delivery (" + deliveredAt + ") has closed");
             }
         }
@@ -121,11 +121,11 @@ public class FulfilmentService {
     }
 
     private Order lock(UUID orderId) {
-        return orders.lock(orderId).orElseThrow(() -> ApiException.notFound("Order", orderId));
+        return orders.lock(orderId).orElseThrow(() -> DomainException.notFound("Order", orderId));
     }
 
     private Shipment shipment(UUID orderId, UUID shipmentId) {
         return shipments.findByIdOptional(shipmentId).filter(s -> s.orderId().equals(orderId))
-                .orElseThrow(() -> ApiException.notFound("Shipment", shipmentId));
+                .orElseThrow(() -> DomainException.notFound("Shipment", shipmentId));
     }
 }

@@ -13,9 +13,10 @@ import java.util.function.Consumer;
 
 /**
  * A handler's dispatch on event type, built once in its constructor: one route per event type it applies, each
- * handed the event's data already bound to its record. {@link #apply} finds the route of an event and, for a route
- * set {@link #recordedIn recorded in the inbox}, records the event there first (in the handler's transaction), so a
- * redelivery runs no route at all. An event type without a route is ignored with a debug line: producers may add
+ * handed the event's data already bound to its record. {@link #apply} finds the route of an event, binds its data
+ * (a {@code MalformedEventException} if it breaks its contract) and, for a route set {@link #recordedIn recorded in
+ * the inbox}, records the event there (in the handler's transaction) before the route runs, so a redelivery runs no
+ * route at all. An event type without a route is ignored with a debug line: producers may add
  * types, and a consumer that does not know one has nothing to do with it (docs/events.md, "Versioning").
  *
  * <pre>{@code
@@ -85,11 +86,14 @@ public final class EventRoutes {
             LOG.debugf("%s: ignoring %s, no route for its type", consumer == null ? "consumer" : consumer, event);
             return false;
         }
+        // Bound before the inbox is asked: data that breaks its contract is dead-lettered as such, also when an event
+        // with its id (a corrected copy) was applied before.
+        DomainEvent data = event.data(types.get(event.type()));
         if (inbox != null && !inbox.firstDelivery(consumer, event.eventId(), event.type())) {
             LOG.debugf("%s: already applied %s", consumer, event);
             return false;
         }
-        route.apply(event.data(types.get(event.type())), event);
+        route.apply(data, event);
         return true;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.eventcommerce.events.DomainEvent;
 import io.eventcommerce.events.EventCodec;
 import io.eventcommerce.events.EventEnvelope;
+import io.eventcommerce.events.MalformedEventException;
 import io.eventcommerce.events.catalog.ProductCreated;
 import io.eventcommerce.events.catalog.ProductSnapshot;
 import io.eventcommerce.events.catalog.ProductUpdated;
@@ -71,6 +72,20 @@ class EventRoutesTest {
         assertThat(routes.apply(created)).isFalse();
 
         assertThat(ran).containsExactly("created 3");
+    }
+
+    /** A copy with broken data is refused as such, even when an event with its id was applied (a corrected one). */
+    @Test
+    void dataThatBreaksItsContractIsRefusedBeforeTheInboxIsAsked() {
+        EventRoutes routes = routes();
+        IncomingEvent fixed = event(new ProductCreated(product()));
+        routes.apply(fixed);
+        String broken = EventCodec.toJson(fixed.envelope()).replace("\"price\":\"1.00\"", "\"price\":\"one\"");
+        IncomingEvent poison = new IncomingEvent("catalog.product", 0, 8, "key", EventCodec.parse(broken));
+
+        assertThatThrownBy(() -> routes.apply(poison)).isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("ProductCreated data does not match its contract");
+        assertThat(inboxCalls).hasSize(1);
     }
 
     /** A type without a route is ignored, and never recorded: a later version of the consumer may route it. */

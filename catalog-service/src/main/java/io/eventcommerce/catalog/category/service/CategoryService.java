@@ -5,7 +5,7 @@ import io.eventcommerce.catalog.category.domain.Category;
 import io.eventcommerce.catalog.category.domain.CategoryRepository;
 import io.eventcommerce.catalog.category.domain.CategoryTree;
 import io.eventcommerce.catalog.category.domain.Slugs;
-import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +26,10 @@ public class CategoryService {
     public Category create(String name, String slug, UUID parentId) {
         String finalSlug = slug == null || slug.isBlank() ? Slugs.of(name) : slug;
         if (parentId != null && !categories.exists(parentId)) {
-            throw ApiException.invalidField("parentId", "unknown category");
+            throw DomainException.invalid("parentId", "unknown category");
         }
         if (categories.existsBySlug(finalSlug)) {
-            throw ApiException.conflict("A category with slug '" + finalSlug + "' already exists");
+            throw DomainException.conflict("A category with slug '" + finalSlug + "' already exists");
         }
         Category category = new Category(UUID.randomUUID(), name.trim(), finalSlug, parentId, Timestamps.now());
         categories.persist(category);
@@ -42,11 +42,11 @@ public class CategoryService {
         Category category = get(id);
         if (parentId != null) {
             if (!categories.exists(parentId)) {
-                throw ApiException.invalidField("parentId", "unknown category");
+                throw DomainException.invalid("parentId", "unknown category");
             }
             if (CategoryTree.wouldCreateCycle(id, parentId, c -> categories.findByIdOptional(c)
                     .map(Category::parentId).orElse(null))) {
-                throw ApiException.invalidField("parentId", "would make the category its own ancestor");
+                throw DomainException.invalid("parentId", "would make the category its own ancestor");
             }
         }
         category.change(name.trim(), parentId, Timestamps.now());
@@ -54,7 +54,7 @@ public class CategoryService {
     }
 
     public Category get(UUID id) {
-        return categories.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Category", id));
+        return categories.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Category", id));
     }
 
     public Page<Category> list(UUID parentId, int page, int size) {

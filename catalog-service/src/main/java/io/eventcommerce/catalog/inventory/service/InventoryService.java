@@ -11,7 +11,7 @@ import io.eventcommerce.catalog.inventory.domain.WarehouseRepository;
 import io.eventcommerce.catalog.product.domain.ProductRepository;
 import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.servicekit.outbox.Outbox;
-import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.panache.common.Sort;
@@ -73,14 +73,10 @@ public class InventoryService {
     @Transactional
     public InventoryMovement move(StockKey key, MovementType type, int quantity, InventoryMovement.Reference reference,
                                   String note, String actor) {
-        StockLevel level = levels.lock(key).orElseThrow(() -> ApiException.notFound("Stock of product "
+        StockLevel level = levels.lock(key).orElseThrow(() -> DomainException.notFound("Stock of product "
                 + key.productId() + " in warehouse", key.warehouseId()));
         Instant now = Timestamps.now();
-        try {
-            level.move(type, quantity, now);
-        } catch (InventoryException e) {
-            throw ApiException.conflict(e.getMessage());
-        }
+        level.move(type, quantity, now);
         InventoryMovement movement = new InventoryMovement(level, type, quantity, reference, note, actor, now);
         movements.persist(movement);
         levels.flush();
@@ -198,13 +194,13 @@ public class InventoryService {
     }
 
     public StockLevel get(StockKey key) {
-        return levels.findByIdOptional(key).orElseThrow(() -> ApiException.notFound("Stock of product "
+        return levels.findByIdOptional(key).orElseThrow(() -> DomainException.notFound("Stock of product "
                 + key.productId() + " in warehouse", key.warehouseId()));
     }
 
     public List<StockLevel> forProduct(UUID productId) {
         if (!products.existsById(productId)) {
-            throw ApiException.notFound("Product", productId);
+            throw DomainException.notFound("Product", productId);
         }
         return levels.list("id.productId", Sort.by("id.warehouseId"), productId);
     }
@@ -212,7 +208,7 @@ public class InventoryService {
     /** @param belowReorderPoint only pairs whose available stock is at or below their reorder point */
     public Page<StockLevel> forWarehouse(UUID warehouseId, boolean belowReorderPoint, int page, int size) {
         if (warehouses.findByIdOptional(warehouseId).isEmpty()) {
-            throw ApiException.notFound("Warehouse", warehouseId);
+            throw DomainException.notFound("Warehouse", warehouseId);
         }
         var query = belowReorderPoint
                 ? levels.find("id.warehouseId = ?1 and onHand - reserved <= reorderPoint", Sort.by("id.productId"),
@@ -242,10 +238,10 @@ public class InventoryService {
 
     private void requireExists(StockKey key) {
         if (warehouses.findByIdOptional(key.warehouseId()).isEmpty()) {
-            throw ApiException.notFound("Warehouse", key.warehouseId());
+            throw DomainException.notFound("Warehouse", key.warehouseId());
         }
         if (!products.existsById(key.productId())) {
-            throw ApiException.notFound("Product", key.productId());
+            throw DomainException.notFound("Product", key.productId());
         }
     }
 }

@@ -20,6 +20,7 @@ import io.eventcommerce.events.orders.OrderPlaced;
 import io.eventcommerce.events.orders.OrderReturned;
 import io.eventcommerce.events.orders.OrderShipped;
 import io.eventcommerce.servicekit.inbox.Inbox;
+import io.eventcommerce.servicekit.messaging.EventRoutes;
 import io.eventcommerce.servicekit.messaging.IncomingEvent;
 import io.eventcommerce.servicekit.outbox.Outbox;
 import io.eventcommerce.servicekit.time.Timestamps;
@@ -59,9 +60,9 @@ public class ReservationHandler {
     private final InventoryMovementRepository movements;
     private final InventoryService inventory;
     private final OrderOutcomeRepository outcomes;
-    private final Inbox inbox;
     private final Outbox outbox;
     private final MeterRegistry meters;
+    private final EventRoutes routes;
 
     public ReservationHandler(StockLevelRepository levels, StockReservationRepository reservations,
                               WarehouseRepository warehouses, InventoryMovementRepository movements,
@@ -73,38 +74,35 @@ public class ReservationHandler {
         this.movements = movements;
         this.inventory = inventory;
         this.outcomes = outcomes;
-        this.inbox = inbox;
         this.outbox = outbox;
         this.meters = meters;
+        this.routes = EventRoutes.recordedIn(inbox, CONSUMER)
+                .on(OrderPlaced.TYPE, this::reserve)
+                .on(OrderCancelled.TYPE, this::cancelled)
+                .on(OrderShipped.TYPE, this::shipped)
+                .on(OrderReturned.TYPE, this::returned)
+                .build();
     }
 
     @Transactional
     public void apply(IncomingEvent event) {
-        if (!event.is(OrderPlaced.TYPE) && !event.is(OrderCancelled.TYPE) && !event.is(OrderShipped.TYPE)
-                && !event.is(OrderReturned.TYPE)) {
-            return;
-        }
-        if (!inbox.firstDelivery(CONSUMER, event.eventId(), event.type())) {
-            LOG.debugf("Already applied %s", event);
-            return;
-        }
-        Instant now = Timestamps.now();
-        if (event.is(OrderPlaced.TYPE)) {
-            reserve(event.data(OrderPlaced.TYPE));
-        } else if (event.is(OrderCancelled.TYPE)) {
-            OrderCancelled cancelled = event.data(OrderCancelled.TYPE);
-            outcomes.record(cancelled.orderId(), OrderOutcome.Outcome.CANCELLED, cancelled.cancelledAt(), now);
-            release(cancelled.orderId());
-        } else if (event.is(OrderShipped.TYPE)) {
-            OrderShipped shipped = event.data(OrderShipped.TYPE);
-            outcomes.record(shipped.orderId(), OrderOutcome.Outcome.SHIPPED, shipped.shippedAt(), now);
-            ship(shipped.orderId());
-        } else {
-            OrderReturned returned = event.data(OrderReturned.TYPE);
-            outcomes.record(returned.orderId(), OrderOutcome.Outcome.RETURNED, returned.returnedAt(), now);
-            if (returned.restock()) {
-                restock(returned.orderId());
-            }
+        routes.apply(event);
+    }
+
+    private void cancelled(OrderCancelled cancelled) {
+        outcomes.record(cancelled.orderId(), OrderOutcome.Outcome.CANCELLED, cancelled.cancelledAt(), Timestamps.now());
+        release(cancelled.orderId());
+    }
+
+    private void shipped(OrderShipped shipped) {
+        outcomes.record(shipped.orderId(), OrderOutcome.Outcome.SHIPPED, shipped.shippedAt(), Timestamps.now());
+        ship(shipped.orderId());
+    }
+
+    private void returned(OrderReturned returned) {
+        outcomes.record(returned.orderId(), OrderOutcome.Outcome.RETURNED, returned.returnedAt(), Timestamps.now());
+        if (returned.restock()) {
+            restock(returned.orderId());
         }
     }
 

@@ -2,7 +2,7 @@ package io.eventcommerce.catalog.inventory.service;
 
 import io.eventcommerce.catalog.inventory.domain.Warehouse;
 import io.eventcommerce.catalog.inventory.domain.WarehouseRepository;
-import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.panache.common.Sort;
@@ -26,7 +26,7 @@ public class WarehouseService {
     @Transactional
     public Warehouse create(String code, Details d) {
         if (warehouses.existsByCode(code)) {
-            throw ApiException.conflict("A warehouse with code '" + code + "' already exists");
+            throw DomainException.conflict("A warehouse with code '" + code + "' already exists");
         }
         Warehouse warehouse = new Warehouse(UUID.randomUUID(), code, d.name(), d.country(), d.city(), d.priority(),
                 d.active(), Timestamps.now());
@@ -39,14 +39,14 @@ public class WarehouseService {
     public Warehouse update(UUID id, String code, Details d) {
         Warehouse warehouse = get(id);
         if (!warehouse.code().equals(code)) {
-            throw ApiException.invalidField("code", "cannot change (is '" + warehouse.code() + "')");
+            throw DomainException.invalid("code", "cannot change (is '" + warehouse.code() + "')");
         }
         warehouse.update(d.name(), d.country(), d.city(), d.priority(), d.active(), Timestamps.now());
         return warehouse;
     }
 
     public Warehouse get(UUID id) {
-        return warehouses.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Warehouse", id));
+        return warehouses.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Warehouse", id));
     }
 
     public Page<Warehouse> list(int page, int size) {

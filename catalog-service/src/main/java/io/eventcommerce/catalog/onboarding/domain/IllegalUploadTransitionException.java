@@ -1,9 +1,11 @@
 package io.eventcommerce.catalog.onboarding.domain;
 
+import io.eventcommerce.servicekit.problem.DomainException;
+
 /** A move {@link UploadStatus} does not allow, such as completing an upload that already failed. */
-public class IllegalUploadTransitionException extends RuntimeException {
+public class IllegalUploadTransitionException extends DomainException {
 
     public IllegalUploadTransitionException(UploadStatus from, UploadStatus to) {
-        super("An upload that is " + from + " cannot become " + to, null, false, false);
+        super(Kind.CONFLICT, "An upload that is " + from + " cannot become " + to);
     }
 }

@@ -4,7 +4,6 @@ import io.eventcommerce.catalog.CatalogConfig;
 import io.eventcommerce.catalog.inventory.domain.WarehouseRepository;
 import io.eventcommerce.catalog.onboarding.csv.CsvRowReader;
 import io.eventcommerce.catalog.onboarding.domain.CsvHeader;
-import io.eventcommerce.catalog.onboarding.domain.IllegalUploadTransitionException;
 import io.eventcommerce.catalog.onboarding.domain.UploadError;
 import io.eventcommerce.catalog.onboarding.domain.UploadErrorRepository;
 import io.eventcommerce.catalog.onboarding.domain.UploadErrorType;
@@ -14,6 +13,7 @@ import io.eventcommerce.catalog.vendor.domain.Vendor;
 import io.eventcommerce.catalog.vendor.domain.VendorStatus;
 import io.eventcommerce.catalog.vendor.service.VendorService;
 import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.problem.Problem;
 import io.eventcommerce.servicekit.problem.ProblemType;
 import io.eventcommerce.servicekit.rest.Page;
@@ -85,10 +85,10 @@ public class UploadService {
         }
         Vendor vendor = vendors.get(vendorId);
         if (vendor.status() != VendorStatus.ACTIVE) {
-            throw ApiException.conflict("Vendor " + vendorId + " is " + vendor.status() + " and cannot upload");
+            throw DomainException.conflict("Vendor " + vendorId + " is " + vendor.status() + " and cannot upload");
         }
         if (warehouses.findByIdOptional(warehouseId).isEmpty()) {
-            throw ApiException.invalidField("warehouseId", "unknown warehouse");
+            throw DomainException.invalid("warehouseId", "unknown warehouse");
         }
         VendorUpload upload = new VendorUpload(UUID.randomUUID(), vendorId, warehouseId, fileName, actor,
                 instance.name(), Timestamps.now());
@@ -164,19 +164,15 @@ public class UploadService {
     public VendorUpload cancel(UUID vendorId, UUID uploadId) {
         VendorUpload upload = uploads.lock(uploadId)
                 .filter(u -> u.vendorId().equals(vendorId))
-                .orElseThrow(() -> ApiException.notFound("Upload", uploadId));
-        try {
-            upload.cancel(Timestamps.now());
-        } catch (IllegalUploadTransitionException e) {
-            throw ApiException.conflict(e.getMessage());
-        }
+                .orElseThrow(() -> DomainException.notFound("Upload", uploadId));
+        upload.cancel(Timestamps.now());
         return upload;
     }
 
     /** 404 unless the upload exists and is the vendor's. */
     public VendorUpload get(UUID vendorId, UUID uploadId) {
         return uploads.findByIdOptional(uploadId).filter(u -> u.vendorId().equals(vendorId))
-                .orElseThrow(() -> ApiException.notFound("Upload", uploadId));
+                .orElseThrow(() -> DomainException.notFound("Upload", uploadId));
     }
 
     /** The vendor's uploads, newest first. */

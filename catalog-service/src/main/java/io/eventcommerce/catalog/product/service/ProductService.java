@@ -14,8 +14,7 @@ import io.eventcommerce.events.catalog.ProductCreated;
 import io.eventcommerce.events.catalog.ProductSnapshot;
 import io.eventcommerce.events.catalog.ProductUpdated;
 import io.eventcommerce.servicekit.outbox.Outbox;
-import io.eventcommerce.servicekit.problem.ApiException;
-import io.eventcommerce.servicekit.problem.ProblemType;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,11 +56,11 @@ public class ProductService {
     public Product create(String sku, UUID vendorId, ProductDetails details) {
         requireCategory(details);
         if (vendorId != null && !vendors.exists(vendorId)) {
-            throw ApiException.invalidField("vendorId", "unknown vendor");
+            throw DomainException.invalid("vendorId", "unknown vendor");
         }
         requireVendorProductId(vendorId, details.vendorProductId(), null);
         if (products.existsBySku(sku)) {
-            throw ApiException.conflict("A product with SKU '" + sku + "' already exists");
+            throw DomainException.conflict("A product with SKU '" + sku + "' already exists");
         }
         return add(sku, vendorId, details, Timestamps.now());
     }
@@ -84,18 +83,18 @@ public class ProductService {
         if (editor == Editor.VENDOR) {
             requireActiveVendor(product.vendorId());
             if (details.status() != null && details.status() != product.status()) {
-                throw new ApiException(ProblemType.FORBIDDEN, "Only catalog managers and admins change a product's "
-                        + "status (it is " + product.status() + ")");
+                throw new DomainException(DomainException.Kind.NOT_ALLOWED, "Only catalog managers and admins "
+                        + "change a product's status (it is " + product.status() + ")");
             }
         }
         if (details.status() == null) {
             details = details.withStatus(product.status());
         }
         if (!product.sku().equals(sku)) {
-            throw ApiException.invalidField("sku", "cannot change (is '" + product.sku() + "')");
+            throw DomainException.invalid("sku", "cannot change (is '" + product.sku() + "')");
         }
         if (vendorId != null && !vendorId.equals(product.vendorId())) {
-            throw ApiException.invalidField("vendorId", "cannot change");
+            throw DomainException.invalid("vendorId", "cannot change");
         }
         if (!details.categoryId().equals(product.categoryId())) {
             requireCategory(details);
@@ -176,7 +175,7 @@ public class ProductService {
     }
 
     public Product get(UUID id) {
-        return products.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Product", id));
+        return products.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Product", id));
     }
 
     /** @param vendorId only this vendor's products (null: everyone's) */
@@ -204,13 +203,13 @@ public class ProductService {
         VendorStatus status = vendorId == null ? null : vendors.findByIdOptional(vendorId).map(Vendor::status)
                 .orElse(null);
         if (status != VendorStatus.ACTIVE) {
-            throw ApiException.conflict("Vendor " + vendorId + " is " + status + " and cannot change its products");
+            throw DomainException.conflict("Vendor " + vendorId + " is " + status + " and cannot change its products");
         }
     }
 
     private void requireCategory(ProductDetails details) {
         if (!categories.exists(details.categoryId())) {
-            throw ApiException.invalidField("categoryId", "unknown category");
+            throw DomainException.invalid("categoryId", "unknown category");
         }
     }
 
@@ -219,10 +218,11 @@ public class ProductService {
             return;
         }
         if (vendorId == null) {
-            throw ApiException.invalidField("vendorProductId", "only a vendor's product has one");
+            throw DomainException.invalid("vendorProductId", "only a vendor's product has one");
         }
         if (products.vendorProductIdTaken(vendorId, vendorProductId, except)) {
-            throw ApiException.conflict("Another product of the vendor has vendorProductId '" + vendorProductId + "'");
+            throw DomainException.conflict("Another product of the vendor has vendorProductId '" + vendorProductId
+                    + "'");
         }
     }
 

@@ -8,7 +8,7 @@ import io.eventcommerce.events.catalog.PromotionCreated;
 import io.eventcommerce.events.catalog.PromotionSnapshot;
 import io.eventcommerce.events.catalog.PromotionUpdated;
 import io.eventcommerce.servicekit.outbox.Outbox;
-import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.panache.common.Sort;
@@ -39,7 +39,7 @@ public class PromotionService {
     public Promotion create(String code, PromotionTerms terms) {
         String normalized = normalize(code);
         if (promotions.existsByCode(normalized)) {
-            throw ApiException.conflict("A promotion with code '" + normalized + "' already exists");
+            throw DomainException.conflict("A promotion with code '" + normalized + "' already exists");
         }
         Promotion promotion = new Promotion(UUID.randomUUID(), normalized, terms, Timestamps.now());
         promotions.persistAndFlush(promotion);
@@ -52,7 +52,7 @@ public class PromotionService {
     public Promotion update(UUID id, String code, PromotionTerms terms) {
         Promotion promotion = get(id);
         if (!promotion.code().equals(normalize(code))) {
-            throw ApiException.invalidField("code", "cannot change (is '" + promotion.code() + "')");
+            throw DomainException.invalid("code", "cannot change (is '" + promotion.code() + "')");
         }
         if (promotion.apply(terms, Timestamps.now())) {
             promotions.flush();
@@ -62,7 +62,7 @@ public class PromotionService {
     }
 
     public Promotion get(UUID id) {
-        return promotions.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Promotion", id));
+        return promotions.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Promotion", id));
     }
 
     public Page<Promotion> list(PromotionStatus status, int page, int size) {

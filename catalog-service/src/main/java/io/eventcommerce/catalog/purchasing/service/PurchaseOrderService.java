@@ -15,13 +15,11 @@ import io.eventcommerce.catalog.purchasing.domain.PurchaseOrderRepository;
 import io.eventcommerce.catalog.purchasing.domain.PurchaseOrderStateException;
 import io.eventcommerce.catalog.purchasing.domain.PurchaseOrderStatus;
 import io.eventcommerce.catalog.purchasing.domain.ReceiptLine;
-import io.eventcommerce.catalog.purchasing.domain.SelfApprovalException;
 import io.eventcommerce.catalog.purchasing.domain.Supplier;
 import io.eventcommerce.catalog.purchasing.domain.SupplierRepository;
 import io.eventcommerce.catalog.purchasing.domain.SupplierStatus;
-import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.problem.Problem.FieldError;
-import io.eventcommerce.servicekit.problem.ProblemType;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.panache.common.Parameters;
@@ -103,7 +101,7 @@ public class PurchaseOrderService {
     public PurchaseOrder revise(UUID id, Draft draft) {
         PurchaseOrder order = get(id);
         if (order.status() != PurchaseOrderStatus.DRAFT) {
-            throw conflict(new PurchaseOrderStateException(order.status(), "have its lines or terms changed"));
+            throw new PurchaseOrderStateException(order.status(), "have its lines or terms changed");
         }
         order.revise(terms(draft), Timestamps.now());
         orders.flush();
@@ -116,7 +114,7 @@ public class PurchaseOrderService {
         PurchaseOrder order = get(id);
         Supplier supplier = suppliers.findById(order.supplierId());
         if (order.status() == PurchaseOrderStatus.DRAFT && supplier.status() != SupplierStatus.ACTIVE) {
-            throw ApiException.conflict("Supplier " + supplier.id() + " is " + supplier.status());
+            throw DomainException.conflict("Supplier " + supplier.id() + " is " + supplier.status());
         }
         return change(order, () -> order.submit(actor, Timestamps.now()));
     }
@@ -131,11 +129,7 @@ public class PurchaseOrderService {
     @Transactional
     public PurchaseOrder approve(UUID id, String actor) {
         PurchaseOrder order = get(id);
-        try {
-            return change(order, () -> order.approve(actor, Timestamps.now()));
-        } catch (SelfApprovalException e) {
-            throw new ApiException(ProblemType.FORBIDDEN, e.getMessage());
-        }
+        return change(order, () -> order.approve(actor, Timestamps.now()));
     }
 
     @Transactional
@@ -161,7 +155,7 @@ public class PurchaseOrderService {
     public PurchaseOrderReceipt receive(UUID id, List<ArrivedLine> arrived, String note, String actor) {
         PurchaseOrder order = get(id);
         if (!order.status().receivesGoods()) {
-            throw conflict(new PurchaseOrderStateException(order.status(), "receive goods"));
+            throw new PurchaseOrderStateException(order.status(), "receive goods");
         }
         List<FieldError> errors = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
@@ -178,7 +172,7 @@ public class PurchaseOrderService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
         Instant now = Timestamps.now();
         InventoryMovement.Reference reference = new InventoryMovement.Reference(REFERENCE_TYPE, order.id());
@@ -202,7 +196,7 @@ public class PurchaseOrderService {
     }
 
     public PurchaseOrder get(UUID id) {
-        return orders.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Purchase order", id));
+        return orders.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Purchase order", id));
     }
 
     public List<PurchaseOrderReceipt> receipts(UUID id) {
@@ -234,17 +228,9 @@ public class PurchaseOrderService {
     }
 
     private PurchaseOrder change(PurchaseOrder order, Runnable move) {
-        try {
-            move.run();
-        } catch (PurchaseOrderStateException e) {
-            throw conflict(e);
-        }
+        move.run();
         orders.flush();
         return order;
-    }
-
-    private static ApiException conflict(PurchaseOrderStateException e) {
-        return ApiException.conflict(e.getMessage());
     }
 
     /** Checks what the database cannot tell a client about (422 with every field at fault) and fills defaults. */
@@ -282,7 +268,7 @@ public class PurchaseOrderService {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
         LocalDate expectedOn = draft.expectedOn() != null ? draft.expectedOn()
                 : LocalDate.now(ZoneOffset.UTC).plusDays(supplier.leadTimeDays());

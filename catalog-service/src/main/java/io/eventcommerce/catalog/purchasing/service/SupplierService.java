@@ -3,7 +3,7 @@ package io.eventcommerce.catalog.purchasing.service;
 import io.eventcommerce.catalog.purchasing.domain.Supplier;
 import io.eventcommerce.catalog.purchasing.domain.SupplierRepository;
 import io.eventcommerce.catalog.purchasing.domain.SupplierStatus;
-import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.panache.common.Sort;
@@ -41,7 +41,7 @@ public class SupplierService {
     }
 
     public Supplier get(UUID id) {
-        return suppliers.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Supplier", id));
+        return suppliers.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Supplier", id));
     }
 
     public Page<Supplier> list(SupplierStatus status, int page, int size) {
@@ -52,7 +52,7 @@ public class SupplierService {
 
     private void requireFreeEmail(String email, UUID except) {
         if (suppliers.emailTaken(Supplier.normalizeEmail(email), except)) {
-            throw ApiException.conflict("A supplier with e-mail '" + Supplier.normalizeEmail(email)
+            throw DomainException.conflict("A supplier with e-mail '" + Supplier.normalizeEmail(email)
                     + "' already exists");
         }
     }

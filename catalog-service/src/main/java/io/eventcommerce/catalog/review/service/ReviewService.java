@@ -7,8 +7,7 @@ import io.eventcommerce.catalog.review.domain.Review;
 import io.eventcommerce.catalog.review.domain.ReviewRepository;
 import io.eventcommerce.catalog.review.domain.VerifiedPurchase;
 import io.eventcommerce.catalog.review.domain.VerifiedPurchaseRepository;
-import io.eventcommerce.servicekit.problem.ApiException;
-import io.eventcommerce.servicekit.problem.ProblemType;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.panache.common.Sort;
@@ -43,10 +42,10 @@ public class ReviewService {
     public Review write(UUID productId, UUID customerId, int rating, String title, String body) {
         requireProduct(productId);
         VerifiedPurchase purchase = purchases.findByIdOptional(new VerifiedPurchase.Key(customerId, productId))
-                .orElseThrow(() -> new ApiException(ProblemType.FORBIDDEN,
+                .orElseThrow(() -> new DomainException(DomainException.Kind.NOT_ALLOWED,
                         "Only customers who received this product can review it"));
         if (reviews.exists(customerId, productId)) {
-            throw ApiException.conflict("You have already reviewed this product");
+            throw DomainException.conflict("You have already reviewed this product");
         }
         Review review = new Review(UUID.randomUUID(), productId, customerId, purchase.orderId(), rating, title, body,
                 Timestamps.now());
@@ -68,7 +67,7 @@ public class ReviewService {
 
     private void requireProduct(UUID productId) {
         if (!products.existsById(productId)) {
-            throw ApiException.notFound("Product", productId);
+            throw DomainException.notFound("Product", productId);
         }
     }
 }

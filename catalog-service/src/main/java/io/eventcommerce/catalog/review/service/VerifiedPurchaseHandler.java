@@ -4,6 +4,7 @@ import io.eventcommerce.catalog.review.domain.VerifiedPurchase;
 import io.eventcommerce.catalog.review.domain.VerifiedPurchaseRepository;
 import io.eventcommerce.events.orders.OrderDelivered;
 import io.eventcommerce.servicekit.inbox.Inbox;
+import io.eventcommerce.servicekit.messaging.EventRoutes;
 import io.eventcommerce.servicekit.messaging.IncomingEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -17,19 +18,19 @@ public class VerifiedPurchaseHandler {
     public static final String CONSUMER = "verified-purchases";
 
     private final VerifiedPurchaseRepository purchases;
-    private final Inbox inbox;
+    private final EventRoutes routes;
 
     public VerifiedPurchaseHandler(VerifiedPurchaseRepository purchases, Inbox inbox) {
         this.purchases = purchases;
-        this.inbox = inbox;
+        this.routes = EventRoutes.recordedIn(inbox, CONSUMER).on(OrderDelivered.TYPE, this::delivered).build();
     }
 
     @Transactional
     public void apply(IncomingEvent event) {
-        if (!event.is(OrderDelivered.TYPE) || !inbox.firstDelivery(CONSUMER, event.eventId(), event.type())) {
-            return;
-        }
-        OrderDelivered delivered = event.data(OrderDelivered.TYPE);
+        routes.apply(event);
+    }
+
+    private void delivered(OrderDelivered delivered) {
         for (UUID productId : delivered.productIds()) {
             // The first delivery of a product to a customer is the one a review refers to.
             if (purchases.findByIdOptional(new VerifiedPurchase.Key(delivered.customerId(), productId)).isEmpty()) {

@@ -3,7 +3,7 @@ package io.eventcommerce.catalog.vendor.service;
 import io.eventcommerce.catalog.vendor.domain.Vendor;
 import io.eventcommerce.catalog.vendor.domain.VendorRepository;
 import io.eventcommerce.catalog.vendor.domain.VendorStatus;
-import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.panache.common.Sort;
@@ -41,7 +41,7 @@ public class VendorService {
     }
 
     public Vendor get(UUID id) {
-        return vendors.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Vendor", id));
+        return vendors.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Vendor", id));
     }
 
     public Page<Vendor> list(VendorStatus status, int page, int size) {
@@ -52,7 +52,8 @@ public class VendorService {
 
     private void requireFreeEmail(String email, UUID except) {
         if (vendors.emailTaken(Vendor.normalizeEmail(email), except)) {
-            throw ApiException.conflict("A vendor with e-mail '" + Vendor.normalizeEmail(email) + "' already exists");
+            throw DomainException.conflict("A vendor with e-mail '" + Vendor.normalizeEmail(email)
+                    + "' already exists");
         }
     }
 }

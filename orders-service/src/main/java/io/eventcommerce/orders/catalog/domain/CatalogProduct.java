@@ -1,6 +1,8 @@
 package io.eventcommerce.orders.catalog.domain;
 
 import io.eventcommerce.events.catalog.ProductSnapshot;
+import io.eventcommerce.servicekit.persistence.ReplicaEntity;
+import io.eventcommerce.servicekit.persistence.Replicas;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,7 +17,7 @@ import java.util.UUID;
 /** orders-service's copy of a catalog product: what it needs to price an order. Written only from events. */
 @Entity
 @Table(name = "catalog_product")
-public class CatalogProduct {
+public class CatalogProduct extends ReplicaEntity<ProductSnapshot> {
 
     public static final String ORDERABLE_STATUS = "ACTIVE";
 
@@ -39,50 +41,29 @@ public class CatalogProduct {
     @Column(nullable = false, length = 20)
     private String status;
 
-    /** catalog-service's version of the product, not a local optimistic lock. */
-    @Column(nullable = false)
-    private long version;
-
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(name = "last_event_id", nullable = false, length = 36)
-    private UUID lastEventId;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected CatalogProduct() {
     }
 
+    /** The replica of the product of its first snapshot (see {@link Replicas#keep}). */
     public static CatalogProduct from(ProductSnapshot snapshot, UUID eventId, Instant now) {
         CatalogProduct product = new CatalogProduct();
         product.productId = snapshot.productId();
-        product.copy(snapshot, eventId, now);
+        product.take(snapshot, eventId, now);
         return product;
     }
 
-    /**
-     * Takes the snapshot if it is newer than what this replica holds; events of one product arrive in order on
-     * its partition, but a redelivery after a rebalance can bring an old one back.
-     *
-     * @return whether the snapshot was applied
-     */
-    public boolean update(ProductSnapshot snapshot, UUID eventId, Instant now) {
-        if (snapshot.version() <= version) {
-            return false;
-        }
-        copy(snapshot, eventId, now);
-        return true;
+    @Override
+    protected long versionOf(ProductSnapshot snapshot) {
+        return snapshot.version();
     }
 
-    private void copy(ProductSnapshot snapshot, UUID eventId, Instant now) {
+    @Override
+    protected void copy(ProductSnapshot snapshot) {
         sku = snapshot.sku();
         name = snapshot.name();
         price = snapshot.price();
         currency = snapshot.currency();
         status = snapshot.status();
-        version = snapshot.version();
-        lastEventId = eventId;
-        updatedAt = now;
     }
 
     public boolean orderable() {
@@ -111,9 +92,5 @@ public class CatalogProduct {
 
     public String status() {
         return status;
-    }
-
-    public long version() {
-        return version;
     }
 }

@@ -1,6 +1,8 @@
 package io.eventcommerce.orders.catalog.domain;
 
 import io.eventcommerce.events.catalog.PromotionSnapshot;
+import io.eventcommerce.servicekit.persistence.ReplicaEntity;
+import io.eventcommerce.servicekit.persistence.Replicas;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -21,7 +23,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "catalog_promotion")
-public class CatalogPromotion {
+public class CatalogPromotion extends ReplicaEntity<PromotionSnapshot> {
 
     public static final String PERCENT = "PERCENT";
     public static final String ACTIVE = "ACTIVE";
@@ -59,40 +61,27 @@ public class CatalogPromotion {
     @Column(nullable = false, length = 20)
     private String status;
 
-    /** catalog-service's version of the promotion, not a local optimistic lock. */
-    @Column(nullable = false)
-    private long version;
-
-    @JdbcTypeCode(SqlTypes.CHAR)
-    @Column(name = "last_event_id", nullable = false, length = 36)
-    private UUID lastEventId;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     @Column(name = "times_used", insertable = false, updatable = false)
     private int timesUsed;
 
     protected CatalogPromotion() {
     }
 
+    /** The replica of the promotion of its first snapshot (see {@link Replicas#keep}). */
     public static CatalogPromotion from(PromotionSnapshot snapshot, UUID eventId, Instant now) {
         CatalogPromotion promotion = new CatalogPromotion();
         promotion.promotionId = snapshot.promotionId();
-        promotion.copy(snapshot, eventId, now);
+        promotion.take(snapshot, eventId, now);
         return promotion;
     }
 
-    /** Takes the snapshot if it is newer than the one held; returns whether it did. */
-    public boolean update(PromotionSnapshot snapshot, UUID eventId, Instant now) {
-        if (snapshot.version() <= version) {
-            return false;
-        }
-        copy(snapshot, eventId, now);
-        return true;
+    @Override
+    protected long versionOf(PromotionSnapshot snapshot) {
+        return snapshot.version();
     }
 
-    private void copy(PromotionSnapshot s, UUID eventId, Instant now) {
+    @Override
+    protected void copy(PromotionSnapshot s) {
         code = s.code();
         kind = s.kind();
         value = s.value();
@@ -102,9 +91,6 @@ public class CatalogPromotion {
         startsAt = s.startsAt();
         endsAt = s.endsAt();
         status = s.status();
-        version = s.version();
-        lastEventId = eventId;
-        updatedAt = now;
     }
 
     /**
@@ -152,10 +138,6 @@ public class CatalogPromotion {
 
     public Integer usageLimit() {
         return usageLimit;
-    }
-
-    public long version() {
-        return version;
     }
 
     /** The uses counted when this row was read; may be stale at once. */

@@ -4,7 +4,7 @@ import io.eventcommerce.orders.customer.domain.CustomerAddress;
 import io.eventcommerce.orders.customer.domain.CustomerAddressRepository;
 import io.eventcommerce.orders.customer.domain.CustomerRepository;
 import io.eventcommerce.orders.order.domain.PostalAddress;
-import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -35,11 +35,11 @@ public class AddressBookService {
     @Transactional
     public CustomerAddress add(UUID customerId, Entry entry) {
         if (customers.findByIdOptional(customerId).isEmpty()) {
-            throw ApiException.notFound("Customer", customerId);
+            throw DomainException.notFound("Customer", customerId);
         }
         List<CustomerAddress> existing = addresses.forCustomer(customerId);
         if (existing.size() >= MAX_ADDRESSES) {
-            throw ApiException.conflict("An address book holds at most " + MAX_ADDRESSES + " addresses");
+            throw DomainException.conflict("An address book holds at most " + MAX_ADDRESSES + " addresses");
         }
         Instant now = Timestamps.now();
         // The first address is the default for both, unless the request says otherwise explicitly.
@@ -73,7 +73,7 @@ public class AddressBookService {
 
     public CustomerAddress get(UUID customerId, UUID id) {
         return addresses.findByIdOptional(id).filter(a -> a.customerId().equals(customerId))
-                .orElseThrow(() -> ApiException.notFound("Address", id));
+                .orElseThrow(() -> DomainException.notFound("Address", id));
     }
 
     public Optional<CustomerAddress> defaultShipping(UUID customerId) {

@@ -4,7 +4,7 @@ import io.eventcommerce.servicekit.time.Timestamps;
 import io.eventcommerce.orders.customer.domain.Customer;
 import io.eventcommerce.orders.customer.domain.CustomerRepository;
 import io.eventcommerce.orders.customer.domain.Segment;
-import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -23,7 +23,7 @@ public class CustomerService {
     @Transactional
     public Customer register(String email, String firstName, String lastName, Segment segment, String country) {
         if (customers.existsByEmail(email)) {
-            throw ApiException.conflict("A customer with this e-mail address already exists");
+            throw DomainException.conflict("A customer with this e-mail address already exists");
         }
         Customer customer = new Customer(UUID.randomUUID(), email, firstName.trim(), lastName.trim(),
                 segment == null ? Segment.NEW : segment, country, Timestamps.now());
@@ -37,6 +37,6 @@ public class CustomerService {
     }
 
     public Customer get(UUID id) {
-        return customers.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Customer", id));
+        return customers.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Customer", id));
     }
 }

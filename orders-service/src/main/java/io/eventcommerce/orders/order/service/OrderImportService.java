@@ -22,7 +22,7 @@ import io.eventcommerce.orders.shipment.domain.OrderReturnRepository;
 import io.eventcommerce.orders.shipment.domain.Shipment;
 import io.eventcommerce.orders.shipment.domain.ShipmentRepository;
 import io.eventcommerce.orders.shipment.domain.ShipmentStatus;
-import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.problem.Problem.FieldError;
 import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,7 +103,7 @@ public class OrderImportService {
     Outcome importBatch(List<HistoricalOrder> batch, Map<String, Optional<CardToken>> cards) {
         Set<UUID> ids = batch.stream().map(HistoricalOrder::id).collect(Collectors.toSet());
         if (ids.size() != batch.size()) {
-            throw ApiException.invalidField("orders", "an order id appears twice in the batch");
+            throw DomainException.invalid("orders", "an order id appears twice in the batch");
         }
         Set<UUID> existing = new HashSet<>(orders.find("id in ?1", ids).stream().map(Order::id).toList());
         Map<UUID, CatalogProduct> replica = products.findAllById(batch.stream().flatMap(o -> o.lines().stream())
@@ -141,7 +141,7 @@ public class OrderImportService {
             errors.addAll(own);
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
         writes.forEach(Runnable::run);
         return new Outcome(writes.size(), batch.size() - writes.size());

@@ -8,7 +8,6 @@ import io.eventcommerce.orders.order.domain.CancelReason;
 import io.eventcommerce.orders.order.domain.Channel;
 import io.eventcommerce.orders.order.domain.IdempotencyRecord;
 import io.eventcommerce.orders.order.domain.IdempotencyRecordRepository;
-import io.eventcommerce.orders.order.domain.IllegalTransitionException;
 import io.eventcommerce.orders.order.domain.Order;
 import io.eventcommerce.orders.order.domain.OrderPricing;
 import io.eventcommerce.orders.order.domain.OrderRepository;
@@ -19,6 +18,7 @@ import io.eventcommerce.orders.payment.domain.PaymentMethod;
 import io.eventcommerce.orders.payment.service.PaymentMethodService;
 import io.eventcommerce.orders.payment.service.PaymentService;
 import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.problem.ProblemType;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
@@ -102,14 +102,14 @@ public class OrderService {
             idempotency.flush();
         }
         if (customers.findByIdOptional(command.customerId()).isEmpty()) {
-            throw ApiException.invalidField("customerId", "unknown customer");
+            throw DomainException.invalid("customerId", "unknown customer");
         }
         Map<UUID, CatalogProduct> replica = products.findAllById(command.lines().stream()
                         .map(OrderPricing.RequestedLine::productId).distinct().toList())
                 .stream().collect(Collectors.toMap(CatalogProduct::productId, Function.identity()));
         OrderPricing.Result priced = OrderPricing.price(command.lines(), replica);
         if (!priced.valid()) {
-            throw ApiException.invalid(priced.errors());
+            throw DomainException.invalid(priced.errors());
         }
         PromotionUses.Applied promotion = command.promotionCode() == null ? null
                 : promotions.check(command.promotionCode(), priced.subtotal(), priced.currency(), now);
@@ -143,7 +143,7 @@ public class OrderService {
     }
 
     public Order get(UUID id) {
-        return orders.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("Order", id));
+        return orders.findByIdOptional(id).orElseThrow(() -> DomainException.notFound("Order", id));
     }
 
     /** A customer's orders, newest first. */
@@ -163,14 +163,10 @@ public class OrderService {
      */
     @Transactional
     public Order cancel(UUID id, CancelReason reason, String detail) {
-        Order order = orders.lock(id).orElseThrow(() -> ApiException.notFound("Order", id));
+        Order order = orders.lock(id).orElseThrow(() -> DomainException.notFound("Order", id));
         OrderStatus previous = order.status();
         Instant now = Timestamps.now();
-        try {
-            order.cancel(reason, detail, now);
-        } catch (IllegalTransitionException e) {
-            throw ApiException.conflict(e.getMessage());
-        }
+        order.cancel(reason, detail, now);
         if (previous == OrderStatus.PAID) {
             payments.requestRefund(order, reason.name(), now);
         } else if (previous == OrderStatus.CONFIRMED) {

@@ -4,7 +4,7 @@ import io.eventcommerce.orders.catalog.domain.CatalogPromotion;
 import io.eventcommerce.orders.catalog.domain.CatalogPromotionRepository;
 import io.eventcommerce.orders.order.domain.PromotionUsage;
 import io.eventcommerce.orders.order.domain.PromotionUsageRepository;
-import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -37,9 +37,9 @@ public class PromotionUses {
     /** Checks the code against the order and its terms; 422 on {@code promotionCode} when it does not apply. */
     public Applied check(String code, BigDecimal subtotal, String currency, Instant now) {
         CatalogPromotion promotion = promotions.findByCode(code.trim().toUpperCase(Locale.ROOT))
-                .orElseThrow(() -> ApiException.invalidField(FIELD, "unknown promotion code"));
+                .orElseThrow(() -> DomainException.invalid(FIELD, "unknown promotion code"));
         promotion.refusal(subtotal, currency, now).ifPresent(reason -> {
-            throw ApiException.invalidField(FIELD, "this code " + reason);
+            throw DomainException.invalid(FIELD, "this code " + reason);
         });
         return new Applied(promotion, promotion.discountOn(subtotal));
     }
@@ -48,7 +48,7 @@ public class PromotionUses {
     @Transactional(Transactional.TxType.MANDATORY)
     public void claim(Applied applied, UUID orderId, UUID customerId, Instant now) {
         if (!promotions.claimUse(applied.promotion().promotionId())) {
-            throw ApiException.invalidField(FIELD, "this code has reached its usage limit");
+            throw DomainException.invalid(FIELD, "this code has reached its usage limit");
         }
         usages.persist(new PromotionUsage(orderId, applied.promotion().promotionId(), customerId,
                 applied.discount(), now));

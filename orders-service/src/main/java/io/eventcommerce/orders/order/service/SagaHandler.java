@@ -9,6 +9,7 @@ import io.eventcommerce.orders.order.domain.Order;
 import io.eventcommerce.orders.order.domain.OrderRepository;
 import io.eventcommerce.orders.order.domain.OrderStatus;
 import io.eventcommerce.servicekit.inbox.Inbox;
+import io.eventcommerce.servicekit.messaging.EventRoutes;
 import io.eventcommerce.servicekit.messaging.IncomingEvent;
 import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -35,51 +37,56 @@ public class SagaHandler {
     private final OrderRepository orders;
     private final PaymentStep payments;
     private final OrderEvents events;
-    private final Inbox inbox;
     private final OrdersConfig config;
+    private final EventRoutes replies;
+    private final EventRoutes confirmations;
 
     public SagaHandler(OrderRepository orders, PaymentStep payments, OrderEvents events, Inbox inbox,
                        OrdersConfig config) {
         this.orders = orders;
         this.payments = payments;
         this.events = events;
-        this.inbox = inbox;
         this.config = config;
+        this.replies = EventRoutes.recordedIn(inbox, REPLIES)
+                .on(StockReserved.TYPE, (StockReserved reserved, IncomingEvent event) ->
+                        answer(reserved.orderId(), event, (order, now) -> order.recordStock(true, null, now)))
+                .on(StockRejected.TYPE, this::stockRejected)
+                .on(FraudAssessed.TYPE, this::fraudAssessed)
+                .build();
+        // No inbox: a second attempt is harmless (see onConfirmed).
+        this.confirmations = EventRoutes.unrecorded()
+                .on(OrderConfirmed.TYPE, (OrderConfirmed confirmed) -> payments.attempt(confirmed.orderId()))
+                .build();
     }
 
     /** StockReserved, StockRejected (catalog.reservation) and FraudAssessed (compliance.fraud). */
     @Transactional
     public void onReply(IncomingEvent event) {
-        UUID orderId;
-        if (event.is(StockReserved.TYPE)) {
-            orderId = event.data(StockReserved.TYPE).orderId();
-        } else if (event.is(StockRejected.TYPE)) {
-            orderId = event.data(StockRejected.TYPE).orderId();
-        } else if (event.is(FraudAssessed.TYPE)) {
-            orderId = event.data(FraudAssessed.TYPE).orderId();
-        } else {
-            return;
-        }
-        if (!inbox.firstDelivery(REPLIES, event.eventId(), event.type())) {
-            return;
-        }
+        replies.apply(event);
+    }
+
+    private void stockRejected(StockRejected rejected, IncomingEvent event) {
+        String shortages = rejected.shortages().stream()
+                .map(s -> "line " + s.lineNo() + ": " + s.reason() + " (" + s.requested() + " requested, "
+                        + s.available() + " available)")
+                .collect(Collectors.joining("; "));
+        answer(rejected.orderId(), event, (order, now) -> order.recordStock(false, shortages, now));
+    }
+
+    private void fraudAssessed(FraudAssessed fraud, IncomingEvent event) {
+        answer(fraud.orderId(), event,
+                (order, now) -> order.recordFraud(fraud.decision(), fraud.score(), fraud.reasons(), now));
+    }
+
+    /** Records one answer on the order (locked) and moves the order on if it can. */
+    private void answer(UUID orderId, IncomingEvent event, BiConsumer<Order, Instant> record) {
         Order order = orders.lock(orderId).orElse(null);
         if (order == null) {
             LOG.warnf("%s is about order %s, which does not exist here; ignored", event, orderId);
             return;
         }
         Instant now = Timestamps.now();
-        if (event.is(StockReserved.TYPE)) {
-            order.recordStock(true, null, now);
-        } else if (event.is(StockRejected.TYPE)) {
-            order.recordStock(false, event.data(StockRejected.TYPE).shortages().stream()
-                    .map(s -> "line " + s.lineNo() + ": " + s.reason() + " (" + s.requested() + " requested, "
-                            + s.available() + " available)")
-                    .collect(Collectors.joining("; ")), now);
-        } else {
-            FraudAssessed fraud = event.data(FraudAssessed.TYPE);
-            order.recordFraud(fraud.decision(), fraud.score(), fraud.reasons(), now);
-        }
+        record.accept(order, now);
         OrderStatus previous = order.status();
         order.advance(config.saga().policy(), now).ifPresent(status -> {
             if (status == OrderStatus.CONFIRMED) {
@@ -98,8 +105,6 @@ public class SagaHandler {
      * order is no longer CONFIRMED or the gateway answers the same key with its first answer.
      */
     public void onConfirmed(IncomingEvent event) {
-        if (event.is(OrderConfirmed.TYPE)) {
-            payments.attempt(event.data(OrderConfirmed.TYPE).orderId());
-        }
+        confirmations.apply(event);
     }
 }

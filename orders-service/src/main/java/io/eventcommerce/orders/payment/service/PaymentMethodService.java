@@ -5,7 +5,7 @@ import io.eventcommerce.orders.payment.domain.CardToken;
 import io.eventcommerce.orders.payment.domain.PaymentMethod;
 import io.eventcommerce.orders.payment.domain.PaymentMethodRepository;
 import io.eventcommerce.orders.payment.gateway.PaymentGateway;
-import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,10 +42,10 @@ public class PaymentMethodService {
     public PaymentMethod register(UUID customerId, PaymentGateway.CardDetails card) {
         requireCustomer(customerId);
         if (card.expiry().isBefore(YearMonth.now(ZoneOffset.UTC))) {
-            throw ApiException.invalidField("expYear", "the card has expired");
+            throw DomainException.invalid("expYear", "the card has expired");
         }
         CardToken token = gateway.tokenize(card)
-                .orElseThrow(() -> ApiException.invalidField("cardNumber", "is not a valid card number"));
+                .orElseThrow(() -> DomainException.invalid("cardNumber", "is not a valid card number"));
         return save(customerId, token);
     }
 
@@ -84,7 +84,7 @@ public class PaymentMethodService {
         }
         CardToken card = described == null ? null : described.orElse(null);
         if (card == null) {
-            throw ApiException.invalidField(field, "the payment gateway does not know this token");
+            throw DomainException.invalid(field, "the payment gateway does not know this token");
         }
         PaymentMethod method = new PaymentMethod(customerId, card, Timestamps.now());
         methods.persist(method);
@@ -94,7 +94,7 @@ public class PaymentMethodService {
     /** The customer's method {@code id}; 404 for a method of another customer, so ids leak nothing. */
     public PaymentMethod get(UUID customerId, UUID id) {
         return methods.findByIdOptional(id).filter(m -> m.customerId().equals(customerId))
-                .orElseThrow(() -> ApiException.notFound("Payment method", id));
+                .orElseThrow(() -> DomainException.notFound("Payment method", id));
     }
 
     public Page<PaymentMethod> list(UUID customerId, int page, int size) {
@@ -104,7 +104,7 @@ public class PaymentMethodService {
 
     private void requireCustomer(UUID customerId) {
         if (customers.findByIdOptional(customerId).isEmpty()) {
-            throw ApiException.notFound("Customer", customerId);
+            throw DomainException.notFound("Customer", customerId);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.eventcommerce.orders.shipment.service;
 
 import io.eventcommerce.orders.OrdersConfig;
-import io.eventcommerce.orders.order.domain.IllegalTransitionException;
 import io.eventcommerce.orders.order.domain.Order;
 import io.eventcommerce.orders.order.domain.OrderRepository;
 import io.eventcommerce.orders.order.domain.OrderStatus;
@@ -12,7 +11,7 @@ import io.eventcommerce.orders.shipment.domain.OrderReturnRepository;
 import io.eventcommerce.orders.shipment.domain.Shipment;
 import io.eventcommerce.orders.shipment.domain.ShipmentRepository;
 import io.eventcommerce.orders.shipment.domain.ShipmentStatus;
-import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -52,14 +51,14 @@ public class FulfilmentService {
     public Shipment ship(UUID orderId, String carrier, String trackingNumber) {
         Order order = lock(orderId);
         if (shipments.forOrder(orderId).isPresent()) {
-            throw ApiException.conflict("The order has already shipped");
+            throw DomainException.conflict("The order has already shipped");
         }
         if (shipments.trackingTaken(carrier, trackingNumber)) {
-            throw ApiException.conflict("Tracking number " + trackingNumber + " of " + carrier
+            throw DomainException.conflict("Tracking number " + trackingNumber + " of " + carrier
                     + " belongs to another shipment");
         }
         Instant now = Timestamps.now();
-        move(() -> order.markShipped(now));
+        order.markShipped(now);
         Shipment shipment = new Shipment(UUID.randomUUID(), orderId, carrier, trackingNumber, now);
         shipments.persist(shipment);
         orders.flush();
@@ -76,12 +75,12 @@ public class FulfilmentService {
         Order order = lock(orderId);
         Shipment shipment = shipment(orderId, shipmentId);
         if (!shipment.status().canMoveTo(status)) {
-            throw ApiException.conflict("A shipment that is " + shipment.status() + " cannot become " + status);
+            throw DomainException.conflict("A shipment that is " + shipment.status() + " cannot become " + status);
         }
         Instant now = Timestamps.now();
         shipment.track(status, now);
         if (status == ShipmentStatus.DELIVERED) {
-            move(() -> order.markDelivered(now));
+            order.markDelivered(now);
             orders.flush();
             events.delivered(order, shipment);
         }
@@ -100,11 +99,11 @@ public class FulfilmentService {
         if (order.status() == OrderStatus.DELIVERED) {
             Instant deliveredAt = shipments.forOrder(orderId).map(Shipment::deliveredAt).orElseThrow();
             if (now.isAfter(deliveredAt.plus(config.returns().window()))) {
-                throw ApiException.conflict("The return window of " + config.returns().window().toDays()
+                throw DomainException.conflict("The return window of " + config.returns().window().toDays()
                         + " days after delivery (" + deliveredAt + ") has closed");
             }
         }
-        move(() -> order.markReturned(now));
+        order.markReturned(now);
         BigDecimal refunded = payments.requestRefund(order, "RETURN", now);
         OrderReturn returned = new OrderReturn(orderId, reason, restock, refunded, recordedBy, now);
         returns.persist(returned);
@@ -122,19 +121,11 @@ public class FulfilmentService {
     }
 
     private Order lock(UUID orderId) {
-        return orders.lock(orderId).orElseThrow(() -> ApiException.notFound("Order", orderId));
+        return orders.lock(orderId).orElseThrow(() -> DomainException.notFound("Order", orderId));
     }
 
     private Shipment shipment(UUID orderId, UUID shipmentId) {
         return shipments.findByIdOptional(shipmentId).filter(s -> s.orderId().equals(orderId))
-                .orElseThrow(() -> ApiException.notFound("Shipment", shipmentId));
-    }
-
-    private static void move(Runnable transition) {
-        try {
-            transition.run();
-        } catch (IllegalTransitionException e) {
-            throw ApiException.conflict(e.getMessage());
-        }
+                .orElseThrow(() -> DomainException.notFound("Shipment", shipmentId));
     }
 }

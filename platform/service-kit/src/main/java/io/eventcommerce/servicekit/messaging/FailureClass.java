@@ -2,6 +2,7 @@ package io.eventcommerce.servicekit.messaging;
 
 import io.eventcommerce.events.MalformedEventException;
 import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import org.apache.kafka.common.errors.RetriableException;
 
 import java.sql.SQLException;
@@ -66,6 +67,8 @@ public enum FailureClass {
     private static boolean isPermanent(Throwable cause) {
         return cause instanceof MalformedEventException
                 || cause instanceof UnprocessableEventException
+                // A domain rule refused it (an illegal transition, a reference that does not exist): so it will again.
+                || cause instanceof DomainException
                 // A business rule refused the event; a 5xx ApiException is not a rule but an outage reported as one.
                 || cause instanceof ApiException api && api.type().status() < 500;
     }

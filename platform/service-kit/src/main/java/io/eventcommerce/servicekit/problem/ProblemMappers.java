@@ -41,6 +41,12 @@ public class ProblemMappers {
         return respond(e.type(), e.getMessage(), uri, e.errors());
     }
 
+    /** Every domain rule's refusal, by its kind: the one place a domain exception becomes a status. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        return respond(e.kind().problem(), e.getMessage(), uri, e.fields());
+    }
+
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e, UriInfo uri) {
         if (Violations.concernsResponse(e.getConstraintViolations())) {

@@ -2,6 +2,7 @@ package io.eventcommerce.servicekit.messaging;
 
 import io.eventcommerce.events.MalformedEventException;
 import io.eventcommerce.servicekit.problem.ApiException;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.problem.ProblemType;
 import jakarta.persistence.PersistenceException;
 import org.hibernate.exception.GenericJDBCException;
@@ -74,6 +75,22 @@ class FailureClassTest {
         assertThat(FailureClass.of(new UnprocessableEventException("unknown currency XXX"))).isEqualTo(PERMANENT);
         assertThat(FailureClass.of(ApiException.conflict("already shipped"))).isEqualTo(PERMANENT);
         assertThat(FailureClass.of(atCommit(ApiException.invalidField("sku", "too long")))).isEqualTo(PERMANENT);
+    }
+
+    /** A domain rule's refusal (an illegal transition, an unknown reference) answers the same on every retry. */
+    @Test
+    void aDomainExceptionIsPermanentOfEveryKind() {
+        for (DomainException.Kind kind : DomainException.Kind.values()) {
+            assertThat(FailureClass.of(new DomainException(kind, "refused"))).as(kind.name()).isEqualTo(PERMANENT);
+        }
+        class IllegalMove extends DomainException {
+            IllegalMove() {
+                super(Kind.CONFLICT, "An order that is SHIPPED cannot become CANCELLED");
+            }
+        }
+        assertThat(FailureClass.of(atCommit(new IllegalMove()))).isEqualTo(PERMANENT);
+        assertThat(FailureClass.of(new RuntimeException("wrapped", DomainException.notFound("Order", 1))))
+                .isEqualTo(PERMANENT);
     }
 
     @Test

@@ -31,6 +31,26 @@ class ProblemMappersTest {
         }
     }
 
+    /** Each kind of domain refusal is its one problem type, with the message as detail and the fields at fault. */
+    @Test
+    void aDomainExceptionIsMappedByItsKind() {
+        Problem conflict = (Problem) mappers.domain(new DomainException(DomainException.Kind.CONFLICT,
+                "An order that is SHIPPED cannot become CANCELLED"), uri("/orders/1/cancel")).getEntity();
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.type()).isEqualTo(ProblemType.CONFLICT.uri());
+        assertThat(conflict.detail()).isEqualTo("An order that is SHIPPED cannot become CANCELLED");
+
+        assertThat(mappers.domain(DomainException.notFound("Order", "1"), uri("/orders/1")).getStatus())
+                .isEqualTo(404);
+        assertThat(mappers.domain(new DomainException(DomainException.Kind.NOT_ALLOWED, "four eyes"), uri("/x"))
+                .getStatus()).isEqualTo(403);
+        Problem invalid = (Problem) mappers.domain(DomainException.invalid("customerId", "unknown customer"),
+                uri("/orders")).getEntity();
+        assertThat(invalid.status()).isEqualTo(422);
+        assertThat(invalid.type()).isEqualTo(ProblemType.VALIDATION_FAILED.uri());
+        assertThat(invalid.errors()).containsExactly(new Problem.FieldError("customerId", "unknown customer"));
+    }
+
     @Test
     void anythingElseUnexpectedIsStillA500() {
         assertThat(mappers.unexpected(new RuntimeException(new IllegalStateException("bug")), uri("/x")).getStatus())

@@ -53,10 +53,12 @@ public enum PlatformService {
      * Settings of this repository's local platform that differ from a production deployment's defaults. No
      * compliance-service exists yet to answer fraud checks, so orders wait for the stock answer only
      * ({@code orders.saga.await}; production waits for both). The payment simulator, which moves no money, is chosen
-     * explicitly ({@code orders.payment.gateway}): orders-service refuses to start with it otherwise.
+     * explicitly ({@code orders.payment.gateway}): orders-service refuses to start with it otherwise. Swagger UI is
+     * served ({@code /q/swagger-ui}; off in production).
      */
     public Map<String, String> localConfig() {
-        return this == ORDERS ? Map.of("orders.saga.await", "stock", "orders.payment.gateway", "simulator") : Map.of();
+        return this == ORDERS ? Map.of("orders.saga.await", "stock", "orders.payment.gateway", "simulator",
+                "quarkus.swagger-ui.enabled", "true") : Map.of("quarkus.swagger-ui.enabled", "true");
     }
 
     /**

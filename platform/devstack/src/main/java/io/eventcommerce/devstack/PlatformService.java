@@ -114,9 +114,14 @@ public enum PlatformService {
         return settings;
     }
 
-    /** The settings of a local run: {@link #settings()}. */
+    /**
+     * The settings of a local run: {@link #settings()}, and Swagger UI served at {@code /q/swagger-ui} (built in, but
+     * off unless enabled, so docker-compose and Kubernetes do not serve it).
+     */
     public Map<String, String> localConfig() {
-        return settings;
+        Map<String, String> local = new LinkedHashMap<>(settings);
+        local.put("quarkus.swagger-ui.enabled", "true");
+        return Map.copyOf(local);
     }
 
     /**

@@ -10,10 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlatformServiceTest {
 
     @Test
-    void theLauncherRunsOrdersWithTheStockAnswerOnlyAndTheSimulator() {
-        assertThat(PlatformService.ORDERS.localConfig())
+    void theLauncherRunsOrdersWithTheStockAnswerOnlyAndTheSimulatorAndServesSwaggerUi() {
+        assertThat(PlatformService.ORDERS.settings())
                 .isEqualTo(Map.of("orders.saga.await", "stock", "orders.payment.gateway", "simulator"));
-        assertThat(PlatformService.CATALOG.localConfig()).isEmpty();
+        assertThat(PlatformService.CATALOG.settings()).isEmpty();
+        assertThat(PlatformService.ORDERS.localConfig()).isEqualTo(Map.of("orders.saga.await", "stock",
+                "orders.payment.gateway", "simulator", "quarkus.swagger-ui.enabled", "true"));
+        assertThat(PlatformService.CATALOG.localConfig()).isEqualTo(Map.of("quarkus.swagger-ui.enabled", "true"));
     }
 
     @Test

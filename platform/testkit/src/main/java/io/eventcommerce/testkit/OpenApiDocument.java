@@ -5,11 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What every service's OpenAPI document must say about each of its operations: who may call it (roles), how it
@@ -20,16 +26,31 @@ public final class OpenApiDocument {
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
     private static final String PROBLEM = "application/problem+json";
+    /** What redocly's no-server-example.com refuses. */
+    private static final Pattern PLACEHOLDER_HOST = Pattern.compile("^(.*[/.])?(example\\.com|localhost)([/:?].*|$)");
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
 
+    private final String json;
     private final JsonNode root;
 
-    private OpenApiDocument(JsonNode root) {
+    private OpenApiDocument(String json, JsonNode root) {
+        this.json = json;
         this.root = root;
     }
 
     public static OpenApiDocument parse(String json) {
         try {
-            return new OpenApiDocument(new ObjectMapper().readTree(json));
+            return new OpenApiDocument(json, new ObjectMapper().readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the document as served, for tools outside the build (a linter, a client generator). */
+    public Path save(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.writeString(file, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -100,5 +121,111 @@ public final class OpenApiDocument {
             }
         }));
         return gaps;
+    }
+    /**
+     * What keeps a client generator (and {@code redocly lint}'s recommended rules) from taking the document as it is:
+     * an operation without a unique, URL-safe operationId, a summary, a success and a 4xx response; a path parameter
+     * not declared, or declared but not in the path; a security requirement naming an undefined scheme; a tag used
+     * but not declared with a description, or declared twice; no servers (or a placeholder one, or one with a trailing
+     * slash); no licence with an identifier or URL; a component schema nothing refers to.
+     */
+    public List<String> clientGeneratorGaps() {
+        List<String> gaps = new ArrayList<>();
+        JsonNode servers = root.path("servers");
+        if (!servers.isArray() || servers.isEmpty()) {
+            gaps.add("no servers");
+        }
+        for (JsonNode server : servers) {
+            String url = server.path("url").asText("");
+            if (url.isEmpty() || PLACEHOLDER_HOST.matcher(url).matches() || (url.endsWith("/") && !url.equals("/"))) {
+                gaps.add("server '" + url + "': empty, example.com or localhost, or with a trailing slash");
+            }
+        }
+        JsonNode license = root.path("info").path("license");
+        if (license.path("name").asText("").isBlank()
+                || (license.path("identifier").asText("").isBlank() && license.path("url").asText("").isBlank())) {
+            gaps.add("info: no licence with a name and an identifier or URL");
+        }
+        Map<String, String> tagDescriptions = new HashMap<>();
+        for (JsonNode tag : root.path("tags")) {
+            if (tagDescriptions.put(tag.path("name").asText(), tag.path("description").asText("")) != null) {
+                gaps.add("tag '" + tag.path("name").asText() + "' declared twice");
+            }
+        }
+        Set<String> schemes = new HashSet<>();
+        root.path("components").path("securitySchemes").fieldNames().forEachRemaining(schemes::add);
+        Map<String, String> operationIds = new HashMap<>();
+        root.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (!METHODS.contains(op.getKey())) {
+                return;
+            }
+            String name = op.getKey().toUpperCase() + " " + path.getKey();
+            JsonNode operation = op.getValue();
+            String id = operation.path("operationId").asText("");
+            if (id.isEmpty()) {
+                gaps.add(name + ": no operationId");
+            } else if (!id.matches("[A-Za-z0-9_.~-]+")) {
+                gaps.add(name + ": operationId '" + id + "' is not URL-safe");
+            } else if (operationIds.putIfAbsent(id, name) != null) {
+                gaps.add(name + ": operationId '" + id + "' also names " + operationIds.get(id));
+            }
+            if (operation.path("summary").asText("").isBlank()) {
+                gaps.add(name + ": no summary");
+            }
+            List<String> statuses = new ArrayList<>();
+            operation.path("responses").fieldNames().forEachRemaining(statuses::add);
+            if (statuses.stream().noneMatch(status -> status.startsWith("2"))) {
+                gaps.add(name + ": no 2xx response");
+            }
+            if (statuses.stream().noneMatch(status -> status.startsWith("4"))) {
+                gaps.add(name + ": no 4xx response");
+            }
+            Set<String> declared = new HashSet<>();
+            for (JsonNode parameters : List.of(path.getValue().path("parameters"), operation.path("parameters"))) {
+                for (JsonNode parameter : parameters) {
+                    if ("path".equals(parameter.path("in").asText())) {
+                        declared.add(parameter.path("name").asText());
+                    }
+                }
+            }
+            Set<String> inPath = new HashSet<>();
+            Matcher matcher = PATH_PARAMETER.matcher(path.getKey());
+            while (matcher.find()) {
+                inPath.add(matcher.group(1));
+            }
+            if (!declared.equals(inPath)) {
+                gaps.add(name + ": path parameters " + inPath + " but declared " + declared);
+            }
+            for (JsonNode requirement : operation.path("security")) {
+                requirement.fieldNames().forEachRemaining(scheme -> {
+                    if (!schemes.contains(scheme)) {
+                        gaps.add(name + ": security scheme '" + scheme + "' is not defined");
+                    }
+                });
+            }
+            for (JsonNode tag : operation.path("tags")) {
+                if (tagDescriptions.getOrDefault(tag.asText(), "").isBlank()) {
+                    gaps.add(name + ": tag '" + tag.asText() + "' has no description");
+                }
+            }
+        }));
+        Set<String> referenced = new HashSet<>();
+        collectRefs(root, referenced);
+        root.path("components").path("schemas").fieldNames().forEachRemaining(schema -> {
+            if (!referenced.contains("#/components/schemas/" + schema)) {
+                gaps.add("component schema '" + schema + "' is not used");
+            }
+        });
+        return gaps;
+    }
+
+    private static void collectRefs(JsonNode node, Set<String> refs) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual()) {
+                refs.add(ref.asText());
+            }
+        }
+        node.forEach(child -> collectRefs(child, refs));
     }
 }

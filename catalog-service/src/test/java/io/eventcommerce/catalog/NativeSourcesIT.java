@@ -3,23 +3,22 @@ package io.eventcommerce.catalog;
 import io.eventcommerce.servicekit.nativeimage.ContractReflection;
 import io.eventcommerce.testkit.NativeSources;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs with {@code -Pnative-sources} only (docs/native.md): the reflection configuration Quarkus generated for
+ * Runs with {@code -Pnative-sources} only (the default build excludes it; docs/native.md): the reflection configuration Quarkus generated for
  * native-image registers every record of the platform's reflection registrations, so Jackson and Hibernate can use
  * them in the native executable.
  */
-@EnabledIfSystemProperty(named = "native.sources", matches = ".+")
 class NativeSourcesIT {
 
     @Test
     void theGeneratedReflectionConfigurationRegistersTheEventsProblemsAndProjections() {
-        NativeSources sources = NativeSources.in(Path.of(System.getProperty("native.sources")));
+        NativeSources sources = NativeSources.in(Path.of(System.getProperty("native.sources",
+                "target/native-sources")));
 
         assertThat(sources.missing(ContractReflection.class, ProjectionReflection.class))
                 .as("registered for reflection in the code but not in the native image's reflect-config.json")

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** What every {@code platformctl} command shares: its output, and where the project and its run folder are. */
+@CommandLine.Command(mixinStandardHelpOptions = true, versionProvider = Launcher.Version.class)
 abstract class PlatformCommand implements Callable<Integer> {
 
     @CommandLine.Spec

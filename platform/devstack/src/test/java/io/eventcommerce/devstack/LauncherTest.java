@@ -25,6 +25,12 @@ class LauncherTest {
     }
 
     @Test
+    void everyCommandHasItsOwnHelp() {
+        assertThat(run("up", "--help")).contains("--detach", "--bind", "PLATFORM_BIND_ADDRESS");
+        assertThat(run("restart", "--help")).contains("COMPONENT", "connect");
+    }
+
+    @Test
     void versionNamesTheLauncherAndTheStackComponents() {
         assertThat(run("--version")).startsWith("platformctl ").contains("MariaDB 11.4", "Kafka 4.1", "Debezium 3.5");
     }

@@ -59,6 +59,9 @@ final class StatusCommand extends PlatformCommand {
     /** READY, NOT READY, STARTING, RESTARTING or DEAD: the state file's word checked against what is there. */
     static String serviceHealth(RunState state, String name, boolean supervised) {
         String recorded = state.get(name + ".state");
+        if (state.get(name + ".pid") == null) {
+            return supervised ? "STARTING" : "DEAD"; // 'up' is still starting the stack
+        }
         if (state.process(name).isEmpty()) {
             // Died a moment ago and the supervisor has not written it yet, or it is between two starts.
             return supervised && !"dead".equals(recorded) ? "RESTARTING" : "DEAD";

@@ -13,7 +13,7 @@ import java.time.Instant;
 /**
  * {@code restart <component>}: asks the running launcher's supervisor to restart a service (stopped gracefully,
  * started again at once) or Connect or MariaDB (killed and started again, as in the outage drills of
- * docs/operations.md), and waits until it is back.
+ * docs/operations.md), and waits until it is back (for Connect and MariaDB: until every service is ready again).
  */
 @Command(name = "restart", description = "Restarts a service (catalog-service, orders-service) or connect or mariadb "
         + "of the running platform through its supervisor, and waits until it is back.")
@@ -46,8 +46,9 @@ final class RestartCommand extends PlatformCommand {
             boolean back = name.endsWith("-service")
                     ? now.restarts(name) > restartsBefore && "running".equals(now.get(name + ".state"))
                     : pid != null && !pid.equals(pidBefore) && now.process(name).isPresent();
-            if (back) {
-                out().println(name + " is back: pid " + pid + (name.endsWith("-service") ? ", ready" : ""));
+            if (back && (name.endsWith("-service") || servicesReady(now))) {
+                out().println(name + " is back: pid " + pid + (name.endsWith("-service") ? ", ready"
+                        : ", and every service is ready again"));
                 return 0;
             }
             if ("dead".equals(now.get(name + ".state")) || now.supervisor().isEmpty()) {
@@ -57,6 +58,17 @@ final class RestartCommand extends PlatformCommand {
         }
         throw new StackException(name + " was not back within " + timeout.toSeconds() + " s; see "
                 + "./platformctl status and ./platformctl logs " + name);
+    }
+
+    /** After Connect or the database came back, the services' readiness (their pools and consumers) follows. */
+    private static boolean servicesReady(RunState state) {
+        for (PlatformService service : PlatformService.values()) {
+            String url = state.get(service.serviceName() + ".url");
+            if (url == null || !ServiceProcess.isReady(java.net.URI.create(url))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String name(String given) {

@@ -54,6 +54,13 @@ public final class Supervisor implements AutoCloseable {
     static Supervisor start(RunningServices services, PlatformStack stack, RunState state, Duration readyTimeout,
                             Backoff backoff) {
         Supervisor supervisor = new Supervisor(services, stack, state, readyTimeout, backoff);
+        for (String component : Restartable.NAMES) {
+            try {
+                Files.deleteIfExists(state.restartRequest(component)); // left for a launcher that is gone
+            } catch (IOException e) {
+                throw new StackException("Cannot clear " + state.restartRequest(component) + ": " + e.getMessage(), e);
+            }
+        }
         for (PlatformService service : PlatformService.values()) {
             supervisor.thread("supervise-" + service.serviceName(), () -> supervisor.watch(service));
         }

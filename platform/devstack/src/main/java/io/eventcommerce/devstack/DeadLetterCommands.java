@@ -38,7 +38,7 @@ final class DeadLetterCommands {
     static final class List implements java.util.concurrent.Callable<Integer> {
 
         @CommandLine.Mixin
-        Launcher.Location location;
+        PlatformCommand.Location location;
 
         @Option(names = "--size", defaultValue = "20", description = "Pending records shown per topic (max 100).")
         int size;
@@ -74,7 +74,7 @@ final class DeadLetterCommands {
     static final class Replay implements java.util.concurrent.Callable<Integer> {
 
         @CommandLine.Mixin
-        Launcher.Location location;
+        PlatformCommand.Location location;
 
         @Parameters(description = "Dead-letter topic, e.g. catalog.product.orders-service.dlq")
         String topic;
@@ -113,8 +113,8 @@ final class DeadLetterCommands {
         }
     }
 
-    private static Map<String, URI> services(Launcher.Location location) {
-        Launcher.RunState state = location.state();
+    private static Map<String, URI> services(PlatformCommand.Location location) {
+        RunState state = location.state();
         if (!state.exists()) {
             throw new StackException("The platform is not running (./platformctl up)");
         }

@@ -52,6 +52,7 @@ public final class EmbeddedStack implements PlatformStack {
 
     /** Starts database, broker and Connect and waits until each answers. Connectors are registered separately. */
     public static EmbeddedStack start(StackOptions options) {
+        StackRuntime.requireSupportedPlatform();
         EmbeddedStack stack = new EmbeddedStack(options);
         stack.requirePortsFree();
         long started = System.nanoTime();

@@ -69,6 +69,16 @@ public final class ManagedProcess {
         return process.isAlive();
     }
 
+    /** Completes when the process has exited, for whatever reason. */
+    public java.util.concurrent.CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** The exit code; only once the process has exited. */
+    public int exitCode() {
+        return process.exitValue();
+    }
+
     /** Fails with the end of the log if the process has died, for a clear error while waiting for readiness. */
     public void checkAlive() {
         if (!process.isAlive()) {

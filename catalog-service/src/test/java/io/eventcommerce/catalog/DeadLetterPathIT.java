@@ -1,24 +1,13 @@
 package io.eventcommerce.catalog;
 
-import io.eventcommerce.events.Topics;
-import io.eventcommerce.testkit.Deadlines;
-import io.eventcommerce.testkit.TopicProbe;
+import io.eventcommerce.testkit.DeadLetterPath;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
- * The dead-letter path of every channel: a record that is not JSON, then an event of a type the channel applies
- * whose data breaks its contract, both on one key (so one partition, in this order). Each lands in the channel's
- * dead-letter topic with its reason, and the second arriving there shows the channel went on after the first.
+ * The dead-letter path of every channel ({@link DeadLetterPath}): a record that is not JSON and an event whose data
+ * breaks its contract each land in the channel's dead-letter topic with its reason, and the channel goes on.
  * Both channels read orders.order, each in its own group: the record that is not JSON lands in both dead-letter
  * topics, the refused event only in the one of the channel that applies its type.
  */
@@ -31,28 +20,6 @@ class DeadLetterPathIT {
             "orders-deliveries, orders.order, catalog-service-reviews, OrderDelivered"})
     void aPoisonRecordLandsInTheChannelsDeadLetterTopicWithItsReasonAndTheChannelGoesOn(
             String channel, String topic, String group, String type) {
-        String key = UUID.randomUUID().toString();
-        TopicProbe.send(topic, key, "{\"eventId\": \"" + key + "\", \"type\": ", Map.of());
-        String refusedId = UUID.randomUUID().toString();
-        TopicProbe.send(topic, key, refused(refusedId, type, key), Map.of("id", refusedId, "eventType", type));
-
-        String deadLetters = Topics.deadLetter(topic, group);
-        List<ConsumerRecord<String, String>> dead = TopicProbe.readUntil(deadLetters, r -> key.equals(r.key()),
-                kept -> kept.size() >= 2, Deadlines.ASYNC);
-
-        assertThat(dead).as(channel).hasSize(2);
-        assertThat(TopicProbe.header(dead.get(0), "dead-letter-reason")).contains("payload is not JSON");
-        assertThat(TopicProbe.header(dead.get(0), "dead-letter-topic")).isEqualTo(topic);
-        assertThat(TopicProbe.header(dead.get(1), "id")).isEqualTo(refusedId);
-        assertThat(TopicProbe.header(dead.get(1), "dead-letter-reason"))
-                .contains(type + " data does not match its contract");
-        assertThat(dead.get(1).offset()).isGreaterThan(dead.get(0).offset());
-    }
-
-    /** A well-formed envelope of {@code type} whose data is not an object of its contract. */
-    private static String refused(String eventId, String type, String key) {
-        return "{\"eventId\":\"" + eventId + "\",\"type\":\"" + type + "\",\"schemaVersion\":1,\"occurredAt\":\""
-                + Instant.now() + "\",\"source\":\"dead-letter-test\",\"aggregateId\":\"" + key
-                + "\",\"data\":\"not an object\"}";
+        DeadLetterPath.assertPoisonRecordsDeadLettered(channel, topic, group, type);
     }
 }

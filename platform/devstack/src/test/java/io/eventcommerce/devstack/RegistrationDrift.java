@@ -546,7 +546,8 @@ final class RegistrationDrift {
                 // Line 0 is the header, line 1 the |---| separator.
                 if (line++ >= 2) {
                     List<String> cells = Arrays.stream(row.substring(1).split("\\|")).map(String::trim).toList();
-                    rows.put(cells.get(0), cells);
+                    // A linked name ([orders-service](orders-service/README.md)) is keyed by its text.
+                    rows.put(cells.get(0).replaceFirst("^\\[([^]]*)]\\(.*\\)$", "$1"), cells);
                 }
             } else if (line > 0) {
                 break;

@@ -155,7 +155,7 @@ class RegistrationDriftTest {
     @Test
     void docsThatMissAServiceOrTopicAreNamed() {
         String readme = project.get(README);
-        String row = readme.lines().filter(l -> l.startsWith("| orders-service |")).findFirst().orElseThrow();
+        String row = readme.lines().filter(l -> l.startsWith("| [orders-service](")).findFirst().orElseThrow();
         String events = project.get(EVENTS_DOC);
         String topicRow = events.lines().filter(l -> l.startsWith("| `catalog.inventory` |")).findFirst()
                 .orElseThrow();

@@ -3,12 +3,12 @@ package io.eventcommerce.devstack;
 import java.time.Duration;
 
 /**
- * How long the supervisor waits before starting a service that died: {@code initial} after the first crash,
+ * How long the supervisor waits before starting a service or stack process that died: {@code initial} after the first crash,
  * doubling with every crash that follows a short life, up to {@code max}; back to {@code initial} once the service
  * had stayed ready for {@code resetAfter}. A service that keeps dying is given up after {@code maxAttempts}
  * consecutive restarts that never lasted, instead of being restarted for ever while nobody looks.
  */
-final class Backoff {
+public final class Backoff {
 
     static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(1),
             10);
@@ -20,7 +20,7 @@ final class Backoff {
     private Duration last;
     private int attempts;
 
-    Backoff(Duration initial, Duration max, Duration resetAfter, int maxAttempts) {
+    public Backoff(Duration initial, Duration max, Duration resetAfter, int maxAttempts) {
         this.initial = initial;
         this.max = max;
         this.resetAfter = resetAfter;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,6 +23,8 @@ public final class EmbeddedStack implements PlatformStack {
     private static final Duration PROCESS_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration CONNECTOR_TIMEOUT = Duration.ofMinutes(2);
     private static final String CONNECTOR_CLASS = "io.debezium.connector.mariadb.MariaDbConnector";
+    /** The stack's own processes, by the names the run's state and {@code platformctl} use, in start order. */
+    static final List<String> PROCESSES = List.of("mariadb", "kafka", "connect");
 
     private final StackOptions options;
     private final MariaDbServer database;
@@ -142,8 +145,14 @@ public final class EmbeddedStack implements PlatformStack {
     @Override
     public void killConnect() {
         connectWorker.kill();
-        // The server notices a vanished binlog reader only when it next writes to it; end those sessions now, so
-        // the wait for a restarted connector sees its new reader and not the dead one.
+        endBinlogReaders();
+    }
+
+    /**
+     * The server notices a vanished binlog reader only when it next writes to it; ending those sessions once Connect
+     * is gone lets the wait for a restarted connector see its new reader and not the dead one.
+     */
+    private void endBinlogReaders() {
         for (String id : binlogReaders().split("\n")) {
             if (!id.isBlank()) {
                 try {
@@ -162,6 +171,63 @@ public final class EmbeddedStack implements PlatformStack {
     public void startConnect() {
         connectWorker.start(PROCESS_TIMEOUT);
         awaitConnectorsStreaming();
+    }
+
+    /** The current process of {@code mariadb}, {@code kafka} or {@code connect} (a new one after a restart). */
+    ManagedProcess process(String name) {
+        return switch (name) {
+            case "mariadb" -> database.process();
+            case "kafka" -> kafka.process();
+            case "connect" -> connectWorker.process();
+            default -> throw new IllegalArgumentException("No stack process named " + name);
+        };
+    }
+
+    /**
+     * Starts a stack process that has exited again, on the same ports and data directory, without waiting for it
+     * ({@link #awaitReady}): MariaDB recovers InnoDB, Kafka its logs (its storage is not formatted again), Connect
+     * reads its connectors and offsets from Kafka.
+     */
+    void launch(String name) {
+        switch (name) {
+            case "mariadb" -> database.relaunch();
+            case "kafka" -> kafka.launch();
+            case "connect" -> {
+                // Connect died by itself (not through killConnect): its binlog sessions may still be listed.
+                try {
+                    endBinlogReaders();
+                } catch (StackException databaseAway) {
+                    LOG.fine(() -> "Binlog readers left as they are: " + databaseAway.getMessage());
+                }
+                connectWorker.launch();
+            }
+            default -> throw new IllegalArgumentException("No stack process named " + name);
+        }
+    }
+
+    /** Waits until a process started by {@link #launch} answers (Connect: its REST API; see {@link #awaitConnectors}). */
+    void awaitReady(String name, Duration timeout) {
+        switch (name) {
+            case "mariadb" -> database.awaitReady(timeout);
+            case "kafka" -> kafka.awaitReady(timeout);
+            case "connect" -> connectWorker.awaitReady(timeout);
+            default -> throw new IllegalArgumentException("No stack process named " + name);
+        }
+    }
+
+    /** After Connect started again: waits until every connector runs and Debezium reads the binlog, as at start. */
+    void awaitConnectors() {
+        awaitConnectorsStreaming();
+    }
+
+    /** SIGKILL, like a crash ({@link #killConnect}, {@link #killDatabase}, or the broker). */
+    void kill(String name) {
+        switch (name) {
+            case "mariadb" -> killDatabase();
+            case "kafka" -> kafka.kill();
+            case "connect" -> killConnect();
+            default -> throw new IllegalArgumentException("No stack process named " + name);
+        }
     }
 
     @Override

@@ -26,7 +26,8 @@ final class KafkaBroker {
     private final int port;
     private final int controllerPort;
     private final List<String> jvmOptions;
-    private ManagedProcess process;
+    /** Replaced by {@link #launch} on a restart; read by the supervisor's and the launcher's threads. */
+    private volatile ManagedProcess process;
 
     KafkaBroker(Path baseDir, Path logFile, Path log4jConfig, int port, int controllerPort, List<String> jvmOptions) {
         this.baseDir = baseDir;
@@ -46,6 +47,19 @@ final class KafkaBroker {
     }
 
     void start(Duration timeout) {
+        launch();
+        awaitReady(timeout);
+    }
+
+    /**
+     * Starts the broker process without waiting for it. Storage is formatted only when the data directory has no
+     * {@code meta.properties} yet: a broker started again after a crash keeps its cluster id, metadata log and
+     * topics, on the same ports (a re-format would refuse, or, on an emptied directory, lose every topic).
+     */
+    void launch() {
+        if (process != null && process.isAlive()) {
+            throw new StackException("Kafka is still running (pid " + process.pid() + ")");
+        }
         try {
             Path dataDir = baseDir.resolve("data");
             Files.createDirectories(dataDir);
@@ -56,19 +70,39 @@ final class KafkaBroker {
             }
             process = ManagedProcess.start("kafka", JavaCommand.of(jvmOptions, log4jConfig, "kafka.Kafka",
                     config.toString()), Map.of(), baseDir, logFile);
-            Await.until("Kafka on port " + port, timeout, process::checkAlive, this::clusterAnswers);
         } catch (IOException e) {
             throw new StackException("Cannot start Kafka: " + e.getMessage(), e);
         }
     }
 
+    /** Waits until the broker answers a metadata request; fails at once if its process died. */
+    void awaitReady(Duration timeout) {
+        ManagedProcess launched = process;
+        Await.until("Kafka on port " + port, timeout, launched::checkAlive, this::clusterAnswers);
+    }
+
+    /** The broker's current process (a new one after {@link #launch}), or null before the first start. */
+    ManagedProcess process() {
+        return process;
+    }
+
     long pid() {
-        return process == null ? -1 : process.pid();
+        ManagedProcess current = process;
+        return current == null ? -1 : current.pid();
+    }
+
+    /** SIGKILL, like a crash: no controlled shutdown; the next start recovers the logs from the data directory. */
+    void kill() {
+        ManagedProcess current = process;
+        if (current != null) {
+            current.kill();
+        }
     }
 
     void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(30));
+        ManagedProcess current = process;
+        if (current != null) {
+            current.stop(Duration.ofSeconds(30));
         }
     }
 

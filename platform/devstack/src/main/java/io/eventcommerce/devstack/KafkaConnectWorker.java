@@ -22,7 +22,8 @@ final class KafkaConnectWorker {
     private final String bootstrapServers;
     private final Map<String, String> connectorEnvironment;
     private final List<String> jvmOptions;
-    private ManagedProcess process;
+    /** Replaced by {@link #launch} on a restart; read by the supervisor's and the launcher's threads. */
+    private volatile ManagedProcess process;
 
     KafkaConnectWorker(Path baseDir, Path logFile, Path log4jConfig, int port, String bootstrapServers,
                        Map<String, String> connectorEnvironment, List<String> jvmOptions) {
@@ -44,6 +45,15 @@ final class KafkaConnectWorker {
     }
 
     void start(Duration timeout) {
+        launch();
+        awaitReady(timeout);
+    }
+
+    /** Starts the worker process without waiting; connectors and offsets are in Kafka, so it picks them up. */
+    void launch() {
+        if (process != null && process.isAlive()) {
+            throw new StackException("Kafka Connect is still running (pid " + process.pid() + ")");
+        }
         try {
             Files.createDirectories(baseDir);
             Path config = baseDir.resolve("connect-distributed.properties");
@@ -51,26 +61,39 @@ final class KafkaConnectWorker {
             process = ManagedProcess.start("connect", JavaCommand.of(jvmOptions, log4jConfig,
                     "org.apache.kafka.connect.cli.ConnectDistributed", config.toString()),
                     connectorEnvironment, baseDir, logFile);
-            ConnectClient client = new ConnectClient(uri());
-            Await.until("Kafka Connect on port " + port, timeout, process::checkAlive, client::answers);
         } catch (IOException e) {
             throw new StackException("Cannot start Kafka Connect: " + e.getMessage(), e);
         }
     }
 
+    /** Waits until the worker's REST API answers; fails at once if its process died. */
+    void awaitReady(Duration timeout) {
+        ManagedProcess launched = process;
+        ConnectClient client = new ConnectClient(uri());
+        Await.until("Kafka Connect on port " + port, timeout, launched::checkAlive, client::answers);
+    }
+
+    /** The worker's current process (a new one after {@link #launch}), or null before the first start. */
+    ManagedProcess process() {
+        return process;
+    }
+
     long pid() {
-        return process == null ? -1 : process.pid();
+        ManagedProcess current = process;
+        return current == null ? -1 : current.pid();
     }
 
     void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(30));
+        ManagedProcess current = process;
+        if (current != null) {
+            current.stop(Duration.ofSeconds(30));
         }
     }
 
     void kill() {
-        if (process != null) {
-            process.kill();
+        ManagedProcess current = process;
+        if (current != null) {
+            current.kill();
         }
     }
 

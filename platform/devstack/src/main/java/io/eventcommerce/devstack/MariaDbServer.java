@@ -26,7 +26,8 @@ final class MariaDbServer {
     private final Path socket;
     private final Path logFile;
     private final int port;
-    private ManagedProcess process;
+    /** Replaced by {@link #launch} on a restart; read by the supervisor's and the launcher's threads. */
+    private volatile ManagedProcess process;
 
     MariaDbServer(Path home, Path baseDir, Path logFile, int port) {
         this.home = home;
@@ -52,7 +53,8 @@ final class MariaDbServer {
             if (!Files.exists(dataDir.resolve("mysql"))) {
                 install();
             }
-            launch(timeout);
+            launch();
+            awaitReady(timeout);
             dropAnonymousUsers();
             Result init = client(DeployFiles.initSql(DevSecrets.initSqlVariables()));
             if (!init.ok()) {
@@ -65,24 +67,42 @@ final class MariaDbServer {
 
     /** SIGKILL, like a crash: InnoDB recovers from its redo log on the next start. */
     void kill() {
-        if (process != null) {
-            process.kill();
+        ManagedProcess current = process;
+        if (current != null) {
+            current.kill();
         }
     }
 
     /** Starts a killed or stopped server again on the same port and data directory; schemas and users are there. */
     void restart(Duration timeout) {
+        relaunch();
+        awaitReady(timeout);
+    }
+
+    /** {@link #restart} without waiting for the server to answer ({@link #awaitReady}). */
+    void relaunch() {
         if (process != null && process.isAlive()) {
             throw new StackException("MariaDB is still running (pid " + process.pid() + ")");
         }
         try {
-            launch(timeout);
+            launch();
         } catch (IOException e) {
             throw new StackException("Cannot start MariaDB again: " + e.getMessage(), e);
         }
     }
 
-    private void launch(Duration timeout) throws IOException {
+    /** Waits until the server answers a query over its socket; fails at once if its process died. */
+    void awaitReady(Duration timeout) {
+        ManagedProcess launched = process;
+        Await.until("MariaDB on port " + port, timeout, launched::checkAlive, () -> client("SELECT 1").ok());
+    }
+
+    /** The server's current process (a new one after a restart), or null before the first start. */
+    ManagedProcess process() {
+        return process;
+    }
+
+    private void launch() throws IOException {
         Path config = baseDir.resolve("platform.cnf");
         Files.writeString(config, DeployFiles.read("mysql/conf.d/platform.cnf"));
         List<String> command = new ArrayList<>(List.of(
@@ -102,16 +122,17 @@ final class MariaDbServer {
             command.add("--user=root");
         }
         process = ManagedProcess.start("mariadb", command, Map.of(), baseDir, logFile);
-        Await.until("MariaDB on port " + port, timeout, process::checkAlive, () -> client("SELECT 1").ok());
     }
 
     long pid() {
-        return process == null ? -1 : process.pid();
+        ManagedProcess current = process;
+        return current == null ? -1 : current.pid();
     }
 
     void stop() {
-        if (process != null) {
-            process.stop(Duration.ofSeconds(30));
+        ManagedProcess current = process;
+        if (current != null) {
+            current.stop(Duration.ofSeconds(30));
         }
     }
 

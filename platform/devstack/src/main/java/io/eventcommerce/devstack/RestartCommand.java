@@ -12,15 +12,15 @@ import java.time.Instant;
 
 /**
  * {@code restart <component>}: asks the running launcher's supervisor to restart a service (stopped gracefully,
- * started again at once) or Connect or MariaDB (killed and started again, as in the outage drills of
- * docs/operations.md), and waits until it is back (for Connect and MariaDB: until every service is ready again).
+ * started again at once) or MariaDB, Kafka or Connect (killed and started again, as in the outage drills of
+ * docs/operations.md), and waits until it is back (for a stack process: until every service is ready again).
  */
-@Command(name = "restart", description = "Restarts a service (catalog-service, orders-service) or connect or mariadb "
-        + "of the running platform through its supervisor, and waits until it is back.")
+@Command(name = "restart", description = "Restarts a service (catalog-service, orders-service) or mariadb, kafka or "
+        + "connect of the running platform through its supervisor, and waits until it is back.")
 final class RestartCommand extends PlatformCommand {
 
     @Parameters(paramLabel = "COMPONENT", description = "catalog-service, orders-service (or catalog, orders), "
-            + "connect or mariadb")
+            + "mariadb, kafka or connect")
     String component;
 
     @Option(names = "--timeout", defaultValue = "PT3M", description = "How long to wait, ISO-8601 (default PT3M).")
@@ -43,9 +43,8 @@ final class RestartCommand extends PlatformCommand {
         while (System.nanoTime() < deadline) {
             RunState now = state();
             String pid = now.get(name + ".pid");
-            boolean back = name.endsWith("-service")
-                    ? now.restarts(name) > restartsBefore && "running".equals(now.get(name + ".state"))
-                    : pid != null && !pid.equals(pidBefore) && now.process(name).isPresent();
+            boolean back = now.restarts(name) > restartsBefore && "running".equals(now.get(name + ".state"))
+                    && now.process(name).isPresent();
             if (back && (name.endsWith("-service") || servicesReady(now))) {
                 out().println(name + " is back: pid " + pid + (name.endsWith("-service") ? ", ready"
                         : ", and every service is ready again"));
@@ -60,7 +59,7 @@ final class RestartCommand extends PlatformCommand {
                 + "./platformctl status and ./platformctl logs " + name);
     }
 
-    /** After Connect or the database came back, the services' readiness (their pools and consumers) follows. */
+    /** After a stack process came back, the services' readiness (their pools and consumers) follows. */
     private static boolean servicesReady(RunState state) {
         for (PlatformService service : PlatformService.values()) {
             String url = state.get(service.serviceName() + ".url");

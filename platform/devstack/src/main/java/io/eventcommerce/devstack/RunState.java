@@ -13,8 +13,8 @@ import java.util.Properties;
 
 /**
  * What a running platform leaves for the other commands, which are separate processes: process ids, addresses and,
- * per service, what its supervisor last saw ({@code <name>.state}: starting, running, restarting, dead;
- * {@code <name>.restarts}). One properties file in {@code .platform/run/}, replaced atomically on every change, so
+ * per service and stack process, what its supervisor last saw ({@code <name>.state}: starting, running, restarting,
+ * dead; {@code <name>.restarts}). One properties file in {@code .platform/run/}, replaced atomically on every change, so
  * {@code status} never reads half a file and {@code down} finds the pid of a process restarted a moment ago.
  */
 public final class RunState {
@@ -91,7 +91,7 @@ public final class RunState {
         save();
     }
 
-    /** What the supervisor saw of a service: its current process, state and restart count. */
+    /** What the supervisor saw of a service or stack process: its current process, state and restart count. */
     public void service(String name, long pid, String state, int restarts) {
         put(Map.of(name + ".pid", String.valueOf(pid), name + ".state", state, name + ".restarts",
                 String.valueOf(restarts)));
@@ -101,6 +101,12 @@ public final class RunState {
     public void started(PlatformStack stack, Map<String, Long> pids, RunningServices services) {
         Map<String, String> entries = new java.util.LinkedHashMap<>();
         pids.forEach((name, pid) -> entries.put(name + ".pid", String.valueOf(pid)));
+        if (stack instanceof EmbeddedStack) {
+            for (String name : EmbeddedStack.PROCESSES) {
+                entries.put(name + ".state", properties.getProperty(name + ".state", "running"));
+                entries.put(name + ".restarts", properties.getProperty(name + ".restarts", "0"));
+            }
+        }
         if (stack instanceof EmbeddedStack embedded) {
             entries.put("mariadb.url", "jdbc:mysql://127.0.0.1:" + embedded.mariaDbPort());
         }

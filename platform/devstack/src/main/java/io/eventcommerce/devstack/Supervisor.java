@@ -2,10 +2,14 @@ package io.eventcommerce.devstack;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -13,11 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Keeps the services of a run alive, as a container runtime would: a service whose JVM exits without being told to
- * is started again on the same port with the same configuration after a {@link Backoff}, and every change is
- * written to the {@link RunState} (new pid, state, restart count) so that {@code status} tells the truth and
- * {@code down} stops the restarted process. Also carries out {@code platformctl restart} requests. {@link #close}
- * ends the supervision before the services are stopped, so nothing is restarted while the platform goes down.
+ * Keeps the processes of a run alive, as a container runtime would: a service whose JVM exits without being told to
+ * is started again on the same port with the same configuration after a {@link Backoff}, and so is, on the
+ * {@link EmbeddedStack}, MariaDB, Kafka or Kafka Connect (same ports, same data directory). Every change is written
+ * to the {@link RunState} (new pid, state, restart count) so that {@code status} tells the truth and {@code down}
+ * stops the restarted process. Also carries out {@code platformctl restart} requests. {@link #close} ends the
+ * supervision before the processes are stopped, so nothing is restarted while the platform goes down.
  */
 public final class Supervisor implements AutoCloseable {
 
@@ -32,7 +37,8 @@ public final class Supervisor implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     /** Held while a process is started, so that {@link #close} never misses one. */
     private final Object starting = new Object();
-    private final Set<PlatformService> stopsAsked = ConcurrentHashMap.newKeySet();
+    private final Set<String> stopsAsked = ConcurrentHashMap.newKeySet();
+    private final Map<String, Supervised> supervised = new LinkedHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopped;
 
@@ -45,14 +51,15 @@ public final class Supervisor implements AutoCloseable {
         this.backoff = backoff;
     }
 
-    /** Supervises every service of {@code services} with the default back-off (1 s doubling to 30 s). */
+    /** Supervises every service of {@code services} and the stack's processes with the default back-off. */
     public static Supervisor start(RunningServices services, PlatformStack stack, RunState state,
                                    Duration readyTimeout) {
         return start(services, stack, state, readyTimeout, Backoff.DEFAULT);
     }
 
-    static Supervisor start(RunningServices services, PlatformStack stack, RunState state, Duration readyTimeout,
-                            Backoff backoff) {
+    /** As {@link #start(RunningServices, PlatformStack, RunState, Duration)}, with another back-off (tests). */
+    public static Supervisor start(RunningServices services, PlatformStack stack, RunState state, Duration readyTimeout,
+                                   Backoff backoff) {
         Supervisor supervisor = new Supervisor(services, stack, state, readyTimeout, backoff);
         for (String component : Restartable.NAMES) {
             try {
@@ -61,9 +68,16 @@ public final class Supervisor implements AutoCloseable {
                 throw new StackException("Cannot clear " + state.restartRequest(component) + ": " + e.getMessage(), e);
             }
         }
-        for (PlatformService service : PlatformService.values()) {
-            supervisor.thread("supervise-" + service.serviceName(), () -> supervisor.watch(service));
+        if (stack instanceof EmbeddedStack embedded) {
+            for (String name : EmbeddedStack.PROCESSES) {
+                supervisor.supervised.put(name, new StackProcess(embedded, name));
+            }
         }
+        for (PlatformService service : PlatformService.values()) {
+            supervisor.supervised.put(service.serviceName(), new Service(services, service));
+        }
+        supervisor.supervised.forEach((name, watched) -> supervisor.thread("supervise-" + name,
+                () -> supervisor.watch(watched)));
         supervisor.thread("supervisor-requests", supervisor::serveRequests);
         return supervisor;
     }
@@ -75,66 +89,65 @@ public final class Supervisor implements AutoCloseable {
         thread.start();
     }
 
-    private void watch(PlatformService service) {
-        String name = service.serviceName();
+    private void watch(Supervised watched) {
+        String name = watched.name();
         Backoff delays = backoff.copy();
-        ServiceProcess current = services.get(service);
         long readySince = System.nanoTime();
         int restarts = state.restarts(name);
-        state.service(name, current.pid(), "running", restarts);
+        state.service(name, watched.pid(), "running", restarts);
         while (!stopped) {
-            if (!awaitExit(current)) {
+            if (!awaitExit(watched)) {
                 return;
             }
-            boolean asked = stopsAsked.remove(service);
+            boolean asked = stopsAsked.remove(name);
             Duration readyFor = readySince < 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - readySince);
             Duration delay = asked ? Duration.ZERO : delays.next(readyFor);
             if (!asked && delays.exhausted()) {
-                LOG.severe(name + " (pid " + current.pid() + ") exited with code " + current.exitCode() + " after "
+                LOG.severe(name + " (pid " + watched.pid() + ") exited with code " + watched.exitCode() + " after "
                         + (delays.attempts() - 1) + " restarts in a row that did not last; giving up. See "
-                        + current.logFile());
-                state.service(name, current.pid(), "dead", restarts);
+                        + watched.logFile());
+                state.service(name, watched.pid(), "dead", restarts);
                 return;
             }
-            LOG.warning(name + " (pid " + current.pid() + ") " + (asked ? "stopped as asked" : "exited with code "
-                    + current.exitCode()) + "; starting it again in " + delay.toMillis() / 1000.0 + " s");
-            state.service(name, current.pid(), "restarting", restarts);
+            LOG.warning(name + " (pid " + watched.pid() + ") " + (asked ? "stopped as asked" : "exited with code "
+                    + watched.exitCode()) + "; starting it again in " + delay.toMillis() / 1000.0 + " s");
+            state.service(name, watched.pid(), "restarting", restarts);
             if (pause(delay)) {
                 return;
             }
-            synchronized (starting) {
-                if (stopped) {
-                    return;
-                }
-                current = services.startAgain(service);
-                restarts++;
-                state.service(name, current.pid(), "starting", restarts);
-            }
             try {
-                current.awaitReady(readyTimeout);
+                synchronized (starting) {
+                    if (stopped) {
+                        return;
+                    }
+                    watched.startAgain();
+                    restarts++;
+                    state.service(name, watched.pid(), "starting", restarts);
+                }
+                watched.awaitReady(readyTimeout);
                 readySince = System.nanoTime();
-                state.service(name, current.pid(), "running", restarts);
-                LOG.info(name + " is ready again (pid " + current.pid() + ", restart " + restarts + ")");
+                state.service(name, watched.pid(), "running", restarts);
+                LOG.info(name + " is ready again (pid " + watched.pid() + ", restart " + restarts + ")");
             } catch (StackException e) {
                 if (stopped) {
                     return;
                 }
                 readySince = -1;
-                LOG.warning(name + " (pid " + current.pid() + ") did not become ready: " + e.getMessage());
-                current.kill();
+                LOG.warning(name + " (pid " + watched.pid() + ") did not become ready: " + e.getMessage());
+                watched.kill();
             }
         }
     }
 
     /** @return false if the supervisor was closed while waiting */
-    private boolean awaitExit(ServiceProcess process) {
+    private boolean awaitExit(Supervised watched) {
         try {
-            process.onExit().get();
+            watched.onExit().get();
             return !stopped;
         } catch (InterruptedException e) {
             return false;
         } catch (ExecutionException e) {
-            throw new StackException("Cannot watch " + process.service().serviceName(), e);
+            throw new StackException("Cannot watch " + watched.name(), e);
         }
     }
 
@@ -164,30 +177,156 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
+    /**
+     * A supervised process is stopped (a service gracefully, a stack process killed as in the outage drills) and its
+     * watcher starts it again at once. A stack the supervisor does not watch (containers, in tests) is restarted
+     * here.
+     */
     private void restart(String component) {
         LOG.info("Restarting " + component + " as asked");
+        Supervised watched = supervised.get(component);
+        if (watched != null) {
+            stopsAsked.add(component);
+            watched.stop();
+            return;
+        }
         switch (component) {
             case "connect" -> {
                 stack.killConnect();
                 stack.startConnect();
-                recordStackPids();
             }
             case "mariadb" -> {
                 stack.killDatabase();
                 stack.startDatabase();
-                recordStackPids();
             }
-            default -> {
-                PlatformService service = PlatformService.byName(component);
-                stopsAsked.add(service);
-                services.get(service).stop(); // the watcher starts it again at once
-            }
+            default -> throw new StackException(component + " cannot be restarted on " + stack.description());
         }
     }
 
-    private void recordStackPids() {
-        if (stack instanceof EmbeddedStack embedded) {
-            embedded.pids().forEach((name, pid) -> state.put(java.util.Map.of(name + ".pid", String.valueOf(pid))));
+    /** One process the supervisor watches: always the current one of its component. */
+    private interface Supervised {
+
+        String name();
+
+        long pid();
+
+        CompletableFuture<?> onExit();
+
+        int exitCode();
+
+        Path logFile();
+
+        /** Starts the component again after its process exited, without waiting for it. */
+        void startAgain();
+
+        void awaitReady(Duration timeout);
+
+        /** As {@code platformctl restart} asks. */
+        void stop();
+
+        void kill();
+    }
+
+    private record Service(RunningServices services, PlatformService service) implements Supervised {
+
+        @Override
+        public String name() {
+            return service.serviceName();
+        }
+
+        @Override
+        public long pid() {
+            return services.get(service).pid();
+        }
+
+        @Override
+        public CompletableFuture<?> onExit() {
+            return services.get(service).onExit();
+        }
+
+        @Override
+        public int exitCode() {
+            return services.get(service).exitCode();
+        }
+
+        @Override
+        public Path logFile() {
+            return services.get(service).logFile();
+        }
+
+        @Override
+        public void startAgain() {
+            services.startAgain(service);
+        }
+
+        @Override
+        public void awaitReady(Duration timeout) {
+            services.get(service).awaitReady(timeout);
+        }
+
+        @Override
+        public void stop() {
+            services.get(service).stop();
+        }
+
+        @Override
+        public void kill() {
+            services.get(service).kill();
+        }
+    }
+
+    /**
+     * MariaDB, Kafka or Connect of the embedded stack. Connect counts as ready once its REST API answers; whether its
+     * connectors stream again is then checked as at start-up and logged, but a connector that cannot (the database
+     * is away too) is no reason to kill the worker again: Debezium retries by itself.
+     */
+    private record StackProcess(EmbeddedStack stack, String name) implements Supervised {
+
+        @Override
+        public long pid() {
+            return stack.process(name).pid();
+        }
+
+        @Override
+        public CompletableFuture<?> onExit() {
+            return stack.process(name).onExit();
+        }
+
+        @Override
+        public int exitCode() {
+            return stack.process(name).exitCode();
+        }
+
+        @Override
+        public Path logFile() {
+            return stack.process(name).logFile();
+        }
+
+        @Override
+        public void startAgain() {
+            stack.launch(name);
+        }
+
+        @Override
+        public void awaitReady(Duration timeout) {
+            stack.awaitReady(name, timeout);
+            if (name.equals("connect")) {
+                try {
+                    stack.awaitConnectors();
+                } catch (StackException e) {
+                    LOG.warning("Kafka Connect is back, but its connectors are not streaming yet: " + e.getMessage());
+                }
+            }
+        }
+
+        @Override
+        public void stop() {
+            stack.kill(name);
+        }
+
+        @Override
+        public void kill() {
+            stack.process(name).kill();
         }
     }
 
@@ -204,7 +343,7 @@ public final class Supervisor implements AutoCloseable {
             for (PlatformService service : PlatformService.values()) {
                 names.add(service.serviceName());
             }
-            names.addAll(List.of("connect", "mariadb"));
+            names.addAll(EmbeddedStack.PROCESSES);
             return List.copyOf(names);
         }
     }

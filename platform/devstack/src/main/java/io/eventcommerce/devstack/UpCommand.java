@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code .platform/logs/launcher.log}); this one follows its output until the platform is healthy, then returns.
  */
 @Command(name = "up", description = "Starts database, Kafka, Connect and every service and supervises them "
-        + "(a service that dies is started again); Ctrl-C stops everything.")
+        + "(one that dies is started again); Ctrl-C stops everything.")
 final class UpCommand extends PlatformCommand {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
@@ -193,7 +193,8 @@ final class UpCommand extends PlatformCommand {
         out.println("  TOKEN=$(./platformctl token --role catalog-manager)");
         out.println("  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8081/products");
         out.println("Logs: " + runDir.resolve("logs") + "  (./platformctl logs <name> -f)");
-        out.println("A service that dies is started again (./platformctl status shows restarts).");
+        out.println("A service, MariaDB, Kafka or Connect that dies is started again (./platformctl status shows "
+                + "restarts).");
         out.flush();
     }
 }

@@ -1,5 +1,7 @@
 package io.eventcommerce.devstack;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,12 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The embedded stack end to end, without any service: an outbox row committed in MariaDB reaches its topic
- * through Debezium and the EventRouter, also across a Connect crash, and a restart keeps data and connectors.
+ * through Debezium and the EventRouter, also across a Connect crash; a broker started again after a crash (as the
+ * supervisor does) is the same cluster with the same records and Debezium streams on; a restart keeps data and
+ * connectors.
  */
 class EmbeddedStackIT {
 
@@ -37,6 +42,7 @@ class EmbeddedStackIT {
         Path work = Path.of("target/embedded-stack-it-" + UUID.randomUUID());
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
+        String third = UUID.randomUUID().toString();
         try (EmbeddedStack stack = EmbeddedStack.start(StackOptions.ephemeral(work))) {
             assertThat(stack.sql("SELECT User FROM mysql.user WHERE User = ''")).isBlank();
             assertThat(stack.sql("SHOW GRANTS FOR 'catalog'@'%'").lines().filter(l -> !l.startsWith("GRANT USAGE")))
@@ -58,6 +64,15 @@ class EmbeddedStackIT {
             publish(stack, second, "{\"n\":2}");
             stack.startConnect();
             assertThat(awaitRecord(stack, second).value()).isEqualTo("{\"n\":2}");
+
+            String clusterId = clusterId(stack);
+            stack.kill("kafka");
+            stack.launch("kafka");
+            stack.awaitReady("kafka", Duration.ofMinutes(2));
+            assertThat(clusterId(stack)).as("storage kept, not formatted again").isEqualTo(clusterId);
+            assertThat(awaitRecord(stack, first).value()).contains("\"n\":1");
+            publish(stack, third, "{\"n\":3}");
+            assertThat(awaitRecord(stack, third).value()).isEqualTo("{\"n\":3}");
         }
         try (EmbeddedStack again = EmbeddedStack.start(StackOptions.ephemeral(work))) {
             assertThat(again.sql("SHOW TABLES FROM catalog")).contains("outbox_event");
@@ -100,6 +115,15 @@ class EmbeddedStackIT {
             }
         }
         throw new AssertionError("event " + eventId + " did not arrive on " + TOPIC);
+    }
+
+    private static String clusterId(EmbeddedStack stack) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafkaBootstrapServers()))) {
+            return admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("Cannot read the Kafka cluster id", e);
+        }
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

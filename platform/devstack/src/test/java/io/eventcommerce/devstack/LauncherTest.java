@@ -27,7 +27,7 @@ class LauncherTest {
     @Test
     void everyCommandHasItsOwnHelp() {
         assertThat(run("up", "--help")).contains("--detach", "--bind", "PLATFORM_BIND_ADDRESS");
-        assertThat(run("restart", "--help")).contains("COMPONENT", "connect");
+        assertThat(run("restart", "--help")).contains("COMPONENT", "mariadb", "kafka", "connect");
     }
 
     @Test

@@ -3,13 +3,21 @@ package io.eventcommerce.systemtests;
 import io.eventcommerce.devstack.PlatformService;
 import io.eventcommerce.devstack.PlatformStack;
 import io.eventcommerce.devstack.RunningServices;
+import io.eventcommerce.events.EventCodec;
+import io.eventcommerce.events.EventEnvelope;
+import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TestStack;
 import io.eventcommerce.testkit.TestTokens;
+import io.eventcommerce.testkit.TopicProbe;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -98,5 +106,28 @@ final class Platform {
     static String createCustomer(String email) {
         return orders(SUPPORT).body(Map.of("email", email, "firstName", "Ada", "lastName", "Lovelace"))
                 .post("/customers").then().statusCode(201).extract().path("id");
+    }
+
+    /** The fraud answer compliance-service would publish for this order: approved. */
+    static void approveFraud(String orderId) {
+        EventEnvelope<FraudAssessed> envelope = EventEnvelope.wrap(new FraudAssessed(UUID.fromString(orderId), null,
+                new BigDecimal("0.100"), FraudAssessed.APPROVE, List.of(), null, Instant.now()),
+                "compliance-service", Instant.now());
+        TopicProbe.send(FraudAssessed.TYPE.topic(), orderId, EventCodec.toJson(envelope),
+                Map.of("id", envelope.eventId().toString(), "eventType", envelope.type()));
+    }
+
+    /** An order's status and cancel reason as orders-service stored them, e.g. "PAID" or "CANCELLED TIMEOUT". */
+    static String orderOutcome(String orderId) {
+        Map<String, Object> row = Database.of("orders").query("SELECT status, cancel_reason FROM customer_order "
+                + "WHERE id = ?", orderId).get(0);
+        return row.get("cancel_reason") == null ? (String) row.get("status")
+                : row.get("status") + " " + row.get("cancel_reason");
+    }
+
+    /** Units of a product reserved across its warehouses. */
+    static int reserved(String productId) {
+        return ((Number) Database.of("catalog").query("SELECT SUM(reserved) AS reserved FROM stock_level "
+                + "WHERE product_id = ?", productId).get(0).get("reserved")).intValue();
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,10 @@ public final class RunState {
         for (PlatformService service : PlatformService.values()) {
             order.add(0, service.serviceName());
         }
-        order.addAll(List.of("connect", "kafka", "mariadb"));
+        // The stack stops in the reverse of its start order.
+        for (int i = EmbeddedStack.PROCESSES.size() - 1; i >= 0; i--) {
+            order.add(EmbeddedStack.PROCESSES.get(i));
+        }
         return List.copyOf(order);
     }
 
@@ -99,15 +103,13 @@ public final class RunState {
 
     /** Process ids and addresses of the stack and the services, as {@code up} started them. */
     public void started(PlatformStack stack, Map<String, Long> pids, RunningServices services) {
-        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        Map<String, String> entries = new LinkedHashMap<>();
         pids.forEach((name, pid) -> entries.put(name + ".pid", String.valueOf(pid)));
-        if (stack instanceof EmbeddedStack) {
+        if (stack instanceof EmbeddedStack embedded) {
             for (String name : EmbeddedStack.PROCESSES) {
                 entries.put(name + ".state", properties.getProperty(name + ".state", "running"));
                 entries.put(name + ".restarts", properties.getProperty(name + ".restarts", "0"));
             }
-        }
-        if (stack instanceof EmbeddedStack embedded) {
             entries.put("mariadb.url", "jdbc:mysql://127.0.0.1:" + embedded.mariaDbPort());
         }
         entries.put("kafka.url", stack.kafkaBootstrapServers());

@@ -103,6 +103,11 @@ public final class ServiceProcess {
         return process.pid();
     }
 
+    /** The service's JVM, for the supervisor. */
+    ManagedProcess process() {
+        return process;
+    }
+
     public Path logFile() {
         return process.logFile();
     }

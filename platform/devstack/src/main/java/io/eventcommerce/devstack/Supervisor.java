@@ -208,13 +208,24 @@ public final class Supervisor implements AutoCloseable {
 
         String name();
 
-        long pid();
+        /** The component's process now (a new one after each {@link #startAgain}). */
+        ManagedProcess current();
 
-        CompletableFuture<?> onExit();
+        default long pid() {
+            return current().pid();
+        }
 
-        int exitCode();
+        default CompletableFuture<?> onExit() {
+            return current().onExit();
+        }
 
-        Path logFile();
+        default int exitCode() {
+            return current().exitCode();
+        }
+
+        default Path logFile() {
+            return current().logFile();
+        }
 
         /** Starts the component again after its process exited, without waiting for it. */
         void startAgain();
@@ -224,7 +235,9 @@ public final class Supervisor implements AutoCloseable {
         /** As {@code platformctl restart} asks. */
         void stop();
 
-        void kill();
+        default void kill() {
+            current().kill();
+        }
     }
 
     private record Service(RunningServices services, PlatformService service) implements Supervised {
@@ -235,23 +248,8 @@ public final class Supervisor implements AutoCloseable {
         }
 
         @Override
-        public long pid() {
-            return services.get(service).pid();
-        }
-
-        @Override
-        public CompletableFuture<?> onExit() {
-            return services.get(service).onExit();
-        }
-
-        @Override
-        public int exitCode() {
-            return services.get(service).exitCode();
-        }
-
-        @Override
-        public Path logFile() {
-            return services.get(service).logFile();
+        public ManagedProcess current() {
+            return services.get(service).process();
         }
 
         @Override
@@ -268,11 +266,6 @@ public final class Supervisor implements AutoCloseable {
         public void stop() {
             services.get(service).stop();
         }
-
-        @Override
-        public void kill() {
-            services.get(service).kill();
-        }
     }
 
     /**
@@ -283,23 +276,8 @@ public final class Supervisor implements AutoCloseable {
     private record StackProcess(EmbeddedStack stack, String name) implements Supervised {
 
         @Override
-        public long pid() {
-            return stack.process(name).pid();
-        }
-
-        @Override
-        public CompletableFuture<?> onExit() {
-            return stack.process(name).onExit();
-        }
-
-        @Override
-        public int exitCode() {
-            return stack.process(name).exitCode();
-        }
-
-        @Override
-        public Path logFile() {
-            return stack.process(name).logFile();
+        public ManagedProcess current() {
+            return stack.process(name);
         }
 
         @Override
@@ -322,11 +300,6 @@ public final class Supervisor implements AutoCloseable {
         @Override
         public void stop() {
             stack.kill(name);
-        }
-
-        @Override
-        public void kill() {
-            stack.process(name).kill();
         }
     }
 

@@ -22,18 +22,17 @@ public enum PlatformService {
 
     CATALOG("catalog-service", "catalog", 8081, Map.of()),
     ORDERS("orders-service", "orders", 8082, Map.of(
-            // Until compliance-service runs: orders wait for the stock answer only (the code's default is
-            // stock,fraud). Issue 10 changes this one line; the drift test then has docker-compose and Kubernetes
-            // follow.
-            "orders.saga.await", "stock",
+            // Orders wait for catalog-service's stock answer and compliance-service's fraud answer, everywhere.
+            "orders.saga.await", "stock,fraud",
             // The payment simulator moves no money; orders-service refuses to start with it unless it is chosen.
-            "orders.payment.gateway", "simulator"));
+            "orders.payment.gateway", "simulator")),
+    COMPLIANCE("compliance-service", "compliance", 8083, Map.of());
 
     /**
      * Schemas (and users, and password keys) that every deployment creates ahead of the services that will own
      * them, so such a service needs no database change: their topics (compliance.fraud) may already be consumed.
      */
-    public static final List<String> PLANNED_SCHEMAS = List.of("insights", "compliance", "copilot");
+    public static final List<String> PLANNED_SCHEMAS = List.of("insights", "copilot");
 
     private final String serviceName;
     private final String schema;

@@ -29,7 +29,7 @@ class PlatformServiceTest {
     @Test
     void schemasAreTheServicesThenThePlannedOnes() {
         assertThat(PlatformService.allSchemas())
-                .containsExactly("catalog", "orders", "insights", "compliance", "copilot");
+                .containsExactly("catalog", "orders", "compliance", "insights", "copilot");
         assertThat(DevSecrets.initSqlVariables()).containsKeys("CATALOG_DB_PASSWORD", "COPILOT_DB_PASSWORD",
                 "DEBEZIUM_DB_PASSWORD");
         assertThat(PlatformService.ORDERS.passwordVariable()).isEqualTo("ORDERS_DB_PASSWORD");

@@ -16,10 +16,13 @@ import java.util.UUID;
  *
  * @param score    0 (no risk) to 1
  * @param decision {@code APPROVE}, {@code REVIEW} or {@code REJECT}
- * @param reasons  reason codes explaining the score, most important first
+ * @param reasons      reason codes explaining the score, most important first
+ * @param reviewedBy   the compliance officer who decided a held order; null for the model's own assessment
+ * @param modelVersion the fraud model version that scored the order ({@code rules-v1} before any trained model is
+ *                     active); absent from assessments published before the field existed
  */
 public record FraudAssessed(UUID orderId, UUID customerId, BigDecimal score, String decision, List<String> reasons,
-                            String reviewedBy, Instant assessedAt) implements DomainEvent {
+                            String reviewedBy, Instant assessedAt, String modelVersion) implements DomainEvent {
 
     public static final String APPROVE = "APPROVE";
     public static final String REVIEW = "REVIEW";
@@ -27,6 +30,12 @@ public record FraudAssessed(UUID orderId, UUID customerId, BigDecimal score, Str
 
     public static final EventType<FraudAssessed> TYPE =
             new EventType<>("FraudAssessed", 1, Topics.COMPLIANCE_FRAUD, FraudAssessed.class);
+
+    /** An assessment without a model version (a test answering for compliance-service). */
+    public FraudAssessed(UUID orderId, UUID customerId, BigDecimal score, String decision, List<String> reasons,
+                         String reviewedBy, Instant assessedAt) {
+        this(orderId, customerId, score, decision, reasons, reviewedBy, assessedAt, null);
+    }
 
     @Override
     public EventType<FraudAssessed> eventType() {

@@ -1,0 +1,68 @@
+package io.eventcommerce.compliance;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** compliance-service's settings (application.properties; environment variables COMPLIANCE_FRAUD_…). */
+@ConfigMapping(prefix = "compliance")
+public interface ComplianceConfig {
+
+    Fraud fraud();
+
+    interface Fraud {
+
+        /**
+         * A score (a calibrated probability of fraud) at or above this puts the order on hold for an officer
+         * (REVIEW). With about 2 % of orders fraudulent, a held order is then ten times as likely as the average.
+         */
+        @WithDefault("0.20")
+        double reviewThreshold();
+
+        /** A score at or above this rejects the order (REJECT); above the review threshold. */
+        @WithDefault("0.60")
+        double rejectThreshold();
+
+        /** The hard rules, which floor the decision whatever the score (HardRules). */
+        Rules rules();
+
+        /** How many reason codes an assessment names at most (the largest positive contributions). */
+        @WithDefault("4")
+        int reasonCount();
+
+        /** A held order waiting longer than this is flagged overdue in the review queue. */
+        @WithDefault("PT4H")
+        Duration reviewOverdueAfter();
+
+        /**
+         * A paid order with no fraud label this long after its placement counts as legitimate when a model is
+         * trained: chargebacks arrive weeks later, so a younger order's label is not known yet.
+         */
+        @WithDefault("P60D")
+        Duration labelMaturity();
+
+        /** The earliest share of labelled orders (by placement time) a retrain fits on; the rest evaluates it. */
+        @WithDefault("0.7")
+        double trainShare();
+
+        /** How often an instance looks for a newly activated model version (another instance may activate it). */
+        @WithDefault("10s")
+        Duration modelRefreshEvery();
+    }
+
+    interface Rules {
+
+        /** A card used by this many customers rejects the order (card testing, a stolen card passed around). */
+        @WithDefault("4")
+        int customersPerCardReject();
+
+        /** This many declined payments in a row puts the next order on hold. */
+        @WithDefault("3")
+        int declinesInARowReview();
+
+        /** A shipping address this many customers ship to puts the order on hold (a drop address). */
+        @WithDefault("5")
+        int customersPerShippingAddressReview();
+    }
+}

@@ -1,0 +1,10 @@
+package io.eventcommerce.compliance.fraud.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+@ApplicationScoped
+public class FraudDetectionRepository implements PanacheRepositoryBase<FraudDetection, UUID> {
+}

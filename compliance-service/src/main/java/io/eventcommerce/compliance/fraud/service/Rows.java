@@ -1,0 +1,33 @@
+package io.eventcommerce.compliance.fraud.service;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** Values of native query rows, as the MySQL driver returns them on MySQL 8.4 and MariaDB 11.4 alike. */
+final class Rows {
+
+    private Rows() {
+    }
+
+    /** A DATETIME(6) column (stored in UTC, as every time of the platform). */
+    static Instant instant(Object value) {
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof LocalDateTime ldt) {
+            return ldt.toInstant(ZoneOffset.UTC);
+        }
+        return (Instant) value;
+    }
+
+    /** A BOOLEAN (TINYINT(1)) column, or a boolean expression's value. */
+    static boolean truth(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
+    }
+
+    static double number(Object value) {
+        return value == null ? 0.0 : ((Number) value).doubleValue();
+    }
+}

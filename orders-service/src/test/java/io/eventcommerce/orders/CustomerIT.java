@@ -1,10 +1,22 @@
 package io.eventcommerce.orders;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventcommerce.events.EventCodec;
+import io.eventcommerce.events.EventEnvelope;
+import io.eventcommerce.events.Topics;
+import io.eventcommerce.events.orders.CustomerRegistered;
+import io.eventcommerce.events.orders.CustomerUpdated;
 import io.eventcommerce.testkit.TestTokens;
+import io.eventcommerce.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,5 +74,69 @@ class CustomerIT {
         given().auth().oauth2(SUPPORT).get("/customers").then().statusCode(422);
         given().auth().oauth2(TestTokens.customer(UUID.fromString(id))).queryParam("email", email)
                 .get("/customers").then().statusCode(403);
+    }
+
+    @Test
+    void registrationAndEachChangeOfCountryOrSegmentArePublishedWithoutPersonalData() {
+        String email = "lin." + UUID.randomUUID() + "@example.com";
+        String id = given().auth().oauth2(SUPPORT).contentType(ContentType.JSON)
+                .body(Map.of("email", email, "firstName", "Lin", "lastName", "Wu", "segment", "REGULAR",
+                        "country", "DE"))
+                .post("/customers").then().statusCode(201).extract().path("id");
+        Instant createdAt = ((LocalDateTime) ORDERS.query("SELECT created_at FROM customer WHERE id = ?", id).get(0)
+                .get("created_at")).toInstant(ZoneOffset.UTC);
+
+        ConsumerRecord<String, String> registered = TopicProbe.awaitKey(Topics.ORDERS_CUSTOMER, id,
+                "CustomerRegistered");
+        EventEnvelope<JsonNode> envelope = EventCodec.parse(registered.value());
+        assertThat(envelope.aggregateId()).isEqualTo(id);
+        assertThat(envelope.schemaVersion()).isEqualTo(1);
+        assertThat(EventCodec.data(envelope, CustomerRegistered.TYPE)).isEqualTo(
+                new CustomerRegistered(UUID.fromString(id), "DE", "REGULAR", createdAt));
+        assertThat(registered.value()).doesNotContain(email, "Lin", "Wu");
+
+        // Unchanged values change nothing; then the segment, then the country: one event each, the whole state.
+        given().auth().oauth2(SUPPORT).contentType(ContentType.JSON).body(Map.of("segment", "REGULAR", "country", "DE"))
+                .patch("/customers/" + id).then().statusCode(200).body("segment", equalTo("REGULAR"));
+        given().auth().oauth2(SUPPORT).contentType(ContentType.JSON).body(Map.of("segment", "VIP"))
+                .patch("/customers/" + id).then().statusCode(200).body("segment", equalTo("VIP"))
+                .body("country", equalTo("DE"));
+        given().auth().oauth2(TestTokens.forRoles("admin")).contentType(ContentType.JSON)
+                .body(Map.of("country", "FR")).patch("/customers/" + id)
+                .then().statusCode(200).body("segment", equalTo("VIP")).body("country", equalTo("FR"));
+
+        TopicProbe.await(Topics.ORDERS_CUSTOMER, r -> id.equals(r.key()) && r.value().contains("\"FR\""),
+                TopicProbe.DEFAULT_TIMEOUT);
+        List<ConsumerRecord<String, String>> events = TopicProbe.readAll(Topics.ORDERS_CUSTOMER).stream()
+                .filter(r -> id.equals(r.key())).toList();
+        assertThat(events).extracting(r -> TopicProbe.header(r, "eventType"))
+                .containsExactly("CustomerRegistered", "CustomerUpdated", "CustomerUpdated");
+        CustomerUpdated vip = EventCodec.data(EventCodec.parse(events.get(1).value()), CustomerUpdated.TYPE);
+        CustomerUpdated france = EventCodec.data(EventCodec.parse(events.get(2).value()), CustomerUpdated.TYPE);
+        assertThat(vip.customerId()).hasToString(id);
+        assertThat(vip.segment()).isEqualTo("VIP");
+        assertThat(vip.country()).isEqualTo("DE");
+        assertThat(france.segment()).isEqualTo("VIP");
+        assertThat(france.country()).isEqualTo("FR");
+        assertThat(france.updatedAt()).isAfterOrEqualTo(vip.updatedAt()).isAfterOrEqualTo(createdAt);
+        assertThat(events).allSatisfy(r -> assertThat(r.value()).doesNotContain(email, "\"Lin\"", "\"Wu\""));
+    }
+
+    @Test
+    void aChangeIsValidatedAndOnlyStaffMakeIt() {
+        String id = OrdersFixtures.createCustomer();
+        given().auth().oauth2(SUPPORT).contentType(ContentType.JSON).body(Map.of("segment", "GOLD", "country", "de"))
+                .patch("/customers/" + id).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.size()", equalTo(2));
+        given().auth().oauth2(TestTokens.customer(UUID.fromString(id))).contentType(ContentType.JSON)
+                .body(Map.of("segment", "VIP")).patch("/customers/" + id).then().statusCode(403);
+        given().auth().oauth2(SUPPORT).contentType(ContentType.JSON).body(Map.of("segment", "VIP"))
+                .patch("/customers/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        Map<String, Object> row = ORDERS.query("SELECT segment, country, version FROM customer WHERE id = ?", id)
+                .get(0);
+        assertThat(row.get("segment")).isEqualTo("NEW");
+        assertThat(row.get("country")).isEqualTo("GB");
+        assertThat(((Number) row.get("version")).longValue()).isZero();
     }
 }

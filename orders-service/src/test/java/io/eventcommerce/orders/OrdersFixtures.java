@@ -56,6 +56,16 @@ final class OrdersFixtures {
                 .post("/customers").then().statusCode(201).extract().path("id");
     }
 
+    /** A customer imported from history (admin), registered at {@code registeredAt}; its orders may be older. */
+    static String importCustomer(String registeredAt) {
+        String id = UUID.randomUUID().toString();
+        given().auth().oauth2(TestTokens.forRoles("admin")).contentType(ContentType.JSON)
+                .body(Map.of("customers", List.of(Map.of("id", id, "email", "h-" + id + "@example.com",
+                        "firstName", "Ada", "lastName", "Lovelace", "country", "GB", "registeredAt", registeredAt))))
+                .post("/admin/customers/import").then().statusCode(200);
+        return id;
+    }
+
     static ProductSnapshot snapshot(UUID productId, String price, String status, long version) {
         return new ProductSnapshot(productId, "SKU-" + productId.toString().substring(0, 8), "Kettle", "1.7 l", "Acme",
                 UUID.randomUUID(), new BigDecimal(price), new BigDecimal("5.00"), "USD", status, Map.of(), version, null);

@@ -15,6 +15,7 @@ public enum PlatformTopic {
     CATALOG_PROMOTION(Topics.CATALOG_PROMOTION, Retention.LATEST_PER_KEY),
     ORDERS_ORDER(Topics.ORDERS_ORDER, Retention.HISTORY),
     ORDERS_PAYMENT(Topics.ORDERS_PAYMENT, Retention.HISTORY),
+    ORDERS_CUSTOMER(Topics.ORDERS_CUSTOMER, Retention.LATEST_PER_KEY),
     COMPLIANCE_FRAUD(Topics.COMPLIANCE_FRAUD, Retention.HISTORY);
 
     /** How long the records of a topic are kept. */

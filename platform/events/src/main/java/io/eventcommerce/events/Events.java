@@ -8,6 +8,8 @@ import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.events.orders.CustomerRegistered;
+import io.eventcommerce.events.orders.CustomerUpdated;
 import io.eventcommerce.events.orders.OrderCancelled;
 import io.eventcommerce.events.orders.OrderConfirmed;
 import io.eventcommerce.events.orders.OrderDelivered;
@@ -48,6 +50,8 @@ public final class Events {
             PaymentCaptured.TYPE,
             PaymentDeclined.TYPE,
             PaymentRefunded.TYPE,
+            CustomerRegistered.TYPE,
+            CustomerUpdated.TYPE,
             FraudAssessed.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME = ALL.stream()

@@ -30,6 +30,12 @@ public final class Topics {
     /** Payments of orders (captured, declined, refunded) from orders-service, keyed by order id. */
     public static final String ORDERS_PAYMENT = "orders.payment";
 
+    /**
+     * Customers from orders-service, keyed by customer id: each event the customer's full state on this topic
+     * (country, segment, registration time), compacted. Never a name, e-mail or address (data minimisation).
+     */
+    public static final String ORDERS_CUSTOMER = "orders.customer";
+
     /** Fraud assessments of orders from compliance-service, keyed by order id. */
     public static final String COMPLIANCE_FRAUD = "compliance.fraud";
 

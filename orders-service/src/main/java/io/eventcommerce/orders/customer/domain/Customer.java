@@ -46,6 +46,37 @@ public class Customer extends VersionedEntity {
         this.country = country;
     }
 
+    /**
+     * A customer of a previous system, registered at {@code registeredAt} (its creation time here too), imported
+     * {@code now}.
+     */
+    public static Customer imported(UUID id, String email, String firstName, String lastName, Segment segment,
+                                    String country, Instant registeredAt, Instant now) {
+        Customer customer = new Customer(id, email, firstName, lastName, segment, country, registeredAt);
+        customer.touch(now);
+        return customer;
+    }
+
+    /**
+     * Sets what may change of a customer's profile; {@code null} leaves a value as it is. True when something
+     * changed (CustomerUpdated is published then).
+     */
+    public boolean change(String country, Segment segment, Instant now) {
+        boolean changed = false;
+        if (country != null && !country.equals(this.country)) {
+            this.country = country;
+            changed = true;
+        }
+        if (segment != null && segment != this.segment) {
+            this.segment = segment;
+            changed = true;
+        }
+        if (changed) {
+            touch(now);
+        }
+        return changed;
+    }
+
     /** E-mail addresses are compared case-insensitively. */
     public static String normalizeEmail(String email) {
         return email.trim().toLowerCase(Locale.ROOT);

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -52,6 +53,13 @@ public class CustomerResource {
                                    String country) {
     }
 
+    /** What staff may change of a customer; a field left out (or null) stays as it is. */
+    public record ChangeCustomer(@Pattern(regexp = "NEW|REGULAR|VIP|WHOLESALE",
+                                         message = "NEW, REGULAR, VIP or WHOLESALE") String segment,
+                                 @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code such as DE")
+                                 String country) {
+    }
+
     public record CustomerView(UUID id, String email, String firstName, String lastName, String segment,
                                String country, Instant createdAt) {
 
@@ -79,6 +87,16 @@ public class CustomerResource {
     @Operation(summary = "Find a customer by e-mail address", description = "An empty list if none has it.")
     public List<CustomerView> find(@QueryParam("email") @NotBlank @Email @Size(max = 254) String email) {
         return customers.byEmail(email).map(CustomerView::of).stream().toList();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPPORT})
+    @Operation(summary = "Change a customer's segment or country",
+            description = "Fields left out stay as they are. A change publishes CustomerUpdated on orders.customer.")
+    public CustomerView change(@PathParam("id") UUID id, @NotNull @Valid ChangeCustomer request) {
+        return CustomerView.of(customers.change(id, request.country(),
+                request.segment() == null ? null : Segment.valueOf(request.segment())));
     }
 
     /** Staff read any customer; a customer reads only itself (another customer's id answers 404, not 403). */

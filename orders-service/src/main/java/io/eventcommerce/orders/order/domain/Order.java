@@ -170,6 +170,7 @@ public class Order extends VersionedEntity {
                                  CancelReason cancelReason) {
         Order order = new Order(id, timeline.placedAt());
         order.fill(priced, p, timeline.status());
+        order.clientIp = p.clientIp();
         order.stockAnswer = timeline.paid() ? StockAnswer.RESERVED : StockAnswer.AWAITING;
         order.cancelReason = timeline.status() == OrderStatus.CANCELLED ? cancelReason : null;
         order.statusDetail = timeline.status() == OrderStatus.CANCELLED ? "Imported from history" : null;

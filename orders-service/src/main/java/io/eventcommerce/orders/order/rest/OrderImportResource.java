@@ -8,6 +8,7 @@ import io.eventcommerce.orders.order.rest.OrderResource.AddressInput;
 import io.eventcommerce.orders.order.service.OrderImportService;
 import io.eventcommerce.servicekit.problem.ApiException;
 import io.eventcommerce.servicekit.security.Roles;
+import io.netty.util.NetUtil;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -17,6 +18,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -52,8 +54,12 @@ public class OrderImportResource {
      * An order as it happened. The times a status implies are required (a DELIVERED order has placedAt, paidAt,
      * shippedAt and deliveredAt) and must follow each other.
      *
-     * @param id chosen by the caller (the order's id in the system it comes from, or a UUID derived from it): an id
-     *           that exists already is skipped, so a batch can be sent again
+     * @param id           chosen by the caller (the order's id in the system it comes from, or a UUID derived from
+     *                     it): an id that exists already is skipped, so a batch can be sent again
+     * @param placedAt     not before the customer registered (import customers first: /admin/customers/import)
+     * @param clientIp     the IPv4 or IPv6 address the order was placed from, if known; carried by OrderPlaced
+     * @param chargebackAt when the card's holder disputed a paid order as fraud (PAID, SHIPPED or DELIVERED; after
+     *                     paidAt): recorded as a refund with reason FRAUD_CHARGEBACK, published as PaymentRefunded
      */
     public record HistoricalOrder(@NotNull UUID id,
                                   @NotNull UUID customerId,
@@ -78,7 +84,9 @@ public class OrderImportResource {
                                           + "CUSTOMER_REQUEST|SUPPORT_REQUEST", message = "a cancel reason")
                                   String cancelReason,
                                   @Valid Shipment shipment,
-                                  @Valid Return returned) {
+                                  @Valid Return returned,
+                                  @Size(max = 45) String clientIp,
+                                  @PastOrPresent Instant chargebackAt) {
 
         public record Line(@NotNull UUID productId, @NotNull @Min(1) @Max(1000) Integer quantity,
                            @NotNull @DecimalMin(value = "0.00", inclusive = false) @Digits(integer = 10, fraction = 2)
@@ -97,6 +105,9 @@ public class OrderImportResource {
                 throw ApiException.invalidField("orders[" + index + "].paymentMethodId",
                         "give either paymentMethodId or paymentToken");
             }
+            if (clientIp != null && !NetUtil.isValidIpV4Address(clientIp) && !NetUtil.isValidIpV6Address(clientIp)) {
+                throw ApiException.invalidField("orders[" + index + "].clientIp", "an IPv4 or IPv6 address");
+            }
             var shipping = shippingAddress.toAddress();
             return new OrderImportService.HistoricalOrder(id, customerId,
                     channel == null ? Channel.WEB : Channel.valueOf(channel),
@@ -110,7 +121,8 @@ public class OrderImportResource {
                     shipment == null ? null : new OrderImportService.Shipping(shipment.carrier(),
                             shipment.trackingNumber()),
                     returned == null ? null : new OrderImportService.Returned(returned.reason(),
-                            returned.restock() == null || returned.restock()));
+                            returned.restock() == null || returned.restock()),
+                    clientIp, chargebackAt);
         }
     }
 
@@ -124,7 +136,9 @@ public class OrderImportResource {
             + "final status and publishes the events of every step it went through (OrderPlaced with imported=true, "
             + "PaymentCaptured, OrderPaid, OrderShipped, OrderDelivered, OrderReturned, PaymentRefunded, "
             + "OrderCancelled) with those times; catalog-service reserves nothing and nothing is charged. Orders "
-            + "whose id exists are skipped, so a batch may be sent again.")
+            + "whose id exists are skipped, so a batch may be sent again. An order placed before its customer "
+            + "registered is refused (placedAt). A chargebackAt records a refund with reason FRAUD_CHARGEBACK "
+            + "(PaymentRefunded) at that time.")
     public ImportResult importOrders(@NotNull @Valid ImportRequest request) {
         List<OrderImportService.HistoricalOrder> batch = new java.util.ArrayList<>();
         for (int i = 0; i < request.orders().size(); i++) {

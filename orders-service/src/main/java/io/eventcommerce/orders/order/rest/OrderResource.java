@@ -128,6 +128,16 @@ public class OrderResource {
     public record CancelRequest(@Size(max = 500) String comment) {
     }
 
+    /**
+     * @param reason {@code FRAUD}: the card's holder disputed the order as fraud (refund reason
+     *               {@code FRAUD_CHARGEBACK}, what fraud scoring learns from); {@code OTHER}: any other dispute
+     *               ({@code CHARGEBACK})
+     */
+    public record ChargebackRequest(@NotNull @Pattern(regexp = "FRAUD|OTHER", message = "FRAUD or OTHER")
+                                    String reason,
+                                    @Size(max = 500) String comment) {
+    }
+
     public record OrderView(UUID id, UUID customerId, String status, String currency, List<LineView> lines,
                             BigDecimal subtotal, BigDecimal discount, String promotionCode, BigDecimal total,
                             String channel,
@@ -249,6 +259,19 @@ public class OrderResource {
                 + comment));
     }
 
+    @POST
+    @Path("{id}/chargeback")
+    @RolesAllowed({Roles.ADMIN, Roles.SUPPORT})
+    @Operation(summary = "Record a chargeback", description = "The card's issuer took the payment of a PAID, SHIPPED or "
+            + "DELIVERED order back. Recorded as a refund, REFUNDED at once (the gateway is not asked), with reason "
+            + "FRAUD_CHARGEBACK (reason FRAUD) or CHARGEBACK (OTHER), and PaymentRefunded on orders.payment; the "
+            + "order keeps its status and is not refunded again. 409 for any other status or a payment refunded "
+            + "or charged back already.")
+    public RefundView chargeback(@PathParam("id") UUID id, @NotNull @Valid ChargebackRequest request) {
+        readable(id);
+        return RefundView.of(orders.chargeback(id, "FRAUD".equals(request.reason()), request.comment()));
+    }
+
     @GET
     @Path("{id}/payments")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN, Roles.SUPPORT})
@@ -271,10 +294,10 @@ public class OrderResource {
     }
 
     public record RefundView(UUID id, UUID paymentId, String status, BigDecimal amount, String currency,
-                             String reason, int attempts) {
+                             String reason, int attempts, String comment) {
         static RefundView of(PaymentRefund r) {
             return new RefundView(r.id(), r.paymentId(), r.status().name(), r.amount(), r.currency(), r.reason(),
-                    r.attempts());
+                    r.attempts(), r.comment());
         }
     }
 

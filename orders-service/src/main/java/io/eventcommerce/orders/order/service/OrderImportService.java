@@ -2,6 +2,7 @@ package io.eventcommerce.orders.order.service;
 
 import io.eventcommerce.orders.catalog.domain.CatalogProduct;
 import io.eventcommerce.orders.catalog.domain.CatalogProductRepository;
+import io.eventcommerce.orders.customer.domain.Customer;
 import io.eventcommerce.orders.customer.domain.CustomerRepository;
 import io.eventcommerce.orders.order.domain.CancelReason;
 import io.eventcommerce.orders.order.domain.Channel;
@@ -30,7 +31,9 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +90,7 @@ public class OrderImportService {
                                   PostalAddress shippingAddress, PostalAddress billingAddress, UUID paymentMethodId,
                                   String paymentToken, String promotionCode, BigDecimal discount,
                                   ImportedTimeline timeline, CancelReason cancelReason, Shipping shipping,
-                                  Returned returned) {
+                                  Returned returned, String clientIp, Instant chargebackAt) {
     }
 
     public record Outcome(int imported, int skipped) {
@@ -132,9 +135,15 @@ public class OrderImportService {
             if (order.discount() != null && priced.subtotal().compareTo(order.discount()) < 0) {
                 own.add(new FieldError(prefix + "discount", "exceeds the subtotal"));
             }
-            if (customers.findByIdOptional(order.customerId()).isEmpty()) {
+            Optional<Customer> customer = customers.findByIdOptional(order.customerId());
+            if (customer.isEmpty()) {
                 own.add(new FieldError(prefix + "customerId", "unknown customer"));
+            } else if (order.timeline().placedAt() != null
+                    && order.timeline().placedAt().isBefore(customer.get().createdAt())) {
+                own.add(new FieldError(prefix + "placedAt", "is before the customer registered ("
+                        + customer.get().createdAt() + ")"));
             }
+            chargebackErrors(order, prefix, now, own);
             if (own.isEmpty()) {
                 writes.add(() -> write(order, priced, prefix, cards));
             }
@@ -146,6 +155,25 @@ public class OrderImportService {
         writes.forEach(Runnable::run);
         return new Outcome(writes.size(), batch.size() - writes.size());
     }
+
+    /** A chargeback takes back a payment that was made and not refunded: PAID, SHIPPED or DELIVERED, after paidAt. */
+    private static void chargebackErrors(HistoricalOrder order, String prefix, Instant now, List<FieldError> errors) {
+        Instant at = order.chargebackAt();
+        if (at == null) {
+            return;
+        }
+        ImportedTimeline t = order.timeline();
+        if (!CHARGEABLE_BACK.contains(t.status())) {
+            errors.add(new FieldError(prefix + "chargebackAt", "only for a PAID, SHIPPED or DELIVERED order"));
+        } else if (t.paidAt() != null && at.isBefore(t.paidAt())) {
+            errors.add(new FieldError(prefix + "chargebackAt", "is before paidAt"));
+        } else if (at.isAfter(now)) {
+            errors.add(new FieldError(prefix + "chargebackAt", "is in the future"));
+        }
+    }
+
+    private static final Set<OrderStatus> CHARGEABLE_BACK = EnumSet.of(OrderStatus.PAID, OrderStatus.SHIPPED,
+            OrderStatus.DELIVERED);
 
     private static OrderPricing.Result price(HistoricalOrder order, Map<UUID, CatalogProduct> replica,
                                              String prefix, List<FieldError> errors) {
@@ -180,7 +208,7 @@ public class OrderImportService {
                 : paymentMethods.fromToken(h.customerId(), h.paymentToken(), cards.get(h.paymentToken()),
                 prefix + "paymentToken");
         ImportedTimeline t = h.timeline();
-        Order order = Order.imported(h.id(), priced, new Order.Placement(h.customerId(), h.channel(), null,
+        Order order = Order.imported(h.id(), priced, new Order.Placement(h.customerId(), h.channel(), h.clientIp(),
                 h.shippingAddress(), h.billingAddress(), method.id(), h.promotionCode(), h.discount()), t,
                 h.cancelReason());
         orders.persist(order);
@@ -191,6 +219,9 @@ public class OrderImportService {
             return;
         }
         Payment payment = payments.recordImported(order, method, t.paidAt());
+        if (h.chargebackAt() != null) {
+            payments.recordImportedRefund(order, payment, PaymentService.FRAUD_CHARGEBACK, h.chargebackAt());
+        }
         if (!t.shipped()) {
             return;
         }

@@ -15,6 +15,7 @@ import io.eventcommerce.orders.order.domain.OrderStatus;
 import io.eventcommerce.orders.order.domain.PostalAddress;
 import io.eventcommerce.orders.payment.domain.CardToken;
 import io.eventcommerce.orders.payment.domain.PaymentMethod;
+import io.eventcommerce.orders.payment.domain.PaymentRefund;
 import io.eventcommerce.orders.payment.service.PaymentMethodService;
 import io.eventcommerce.orders.payment.service.PaymentService;
 import io.eventcommerce.servicekit.problem.ApiException;
@@ -27,9 +28,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -176,4 +179,23 @@ public class OrderService {
         events.moved(order, previous, now);
         return order;
     }
+
+    /**
+     * Records a chargeback on a paid order that was not refunded (PAID, SHIPPED or DELIVERED): the issuer took the
+     * money back, so the payment is refunded at once with PaymentRefunded ({@code FRAUD_CHARGEBACK} when disputed as
+     * fraud, else {@code CHARGEBACK}). The order keeps its status; anything else is 409 and changes nothing.
+     */
+    @Transactional
+    public PaymentRefund chargeback(UUID id, boolean fraud, String comment) {
+        Order order = orders.lock(id).orElseThrow(() -> DomainException.notFound("Order", id));
+        if (!CHARGEABLE_BACK.contains(order.status())) {
+            throw DomainException.conflict("Order " + id + " is " + order.status()
+                    + ": only a PAID, SHIPPED or DELIVERED order can be charged back");
+        }
+        return payments.recordChargeback(order, fraud ? PaymentService.FRAUD_CHARGEBACK : PaymentService.CHARGEBACK,
+                comment, Timestamps.now());
+    }
+
+    private static final Set<OrderStatus> CHARGEABLE_BACK = EnumSet.of(OrderStatus.PAID, OrderStatus.SHIPPED,
+            OrderStatus.DELIVERED);
 }

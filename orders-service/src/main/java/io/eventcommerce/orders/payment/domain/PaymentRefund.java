@@ -78,6 +78,10 @@ public class PaymentRefund {
     @Column(name = "gateway_reference", length = 100)
     private String gatewayReference;
 
+    /** What the person who recorded it said (a chargeback); null for refunds the service decided itself. */
+    @Column(length = 500, updatable = false)
+    private String comment;
+
     @Version
     private long version;
 
@@ -113,6 +117,18 @@ public class PaymentRefund {
     public static PaymentRefund voidOf(UUID orderId, String chargeKey, BigDecimal amount, String currency,
                                        String reason, Instant now) {
         return new PaymentRefund(orderId, null, chargeKey, amount, currency, reason, now);
+    }
+
+    /**
+     * A chargeback: the card's issuer already took the payment back from the merchant, so nothing is left for the
+     * gateway to do; recorded REFUNDED at once, and the charge key's one row means no refund follows it.
+     */
+    public static PaymentRefund chargeback(Payment payment, String chargeKey, String reason, String reference,
+                                           String comment, Instant now) {
+        PaymentRefund refund = of(payment, chargeKey, reason, now);
+        refund.comment = comment;
+        refund.refunded(reference, now);
+        return refund;
     }
 
     /** A void's lookup found the charge captured: it is now the refund of that payment. */
@@ -211,6 +227,10 @@ public class PaymentRefund {
 
     public int attempts() {
         return attempts;
+    }
+
+    public String comment() {
+        return comment;
     }
 
     public String gatewayReference() {

@@ -41,8 +41,11 @@ import java.util.regex.Pattern;
  *   <tr><td>—</td><td>{@code tok_unresponsive}</td><td>every call (charge, lookup) times out at once</td></tr>
  * </table>
  *
- * A card whose expiry has passed is declined with {@code expired_card}. Tokens are self-describing
- * ({@code tok_sim_<outcome>_<brand>_<last4>_<MMYY>_<random>}), so the simulator keeps no state about cards. Its calls
+ * A card whose expiry has passed is declined with {@code expired_card}. The issuing country comes from the card
+ * number's first six digits (its BIN) by {@link #ISSUER_BY_BIN}, a table of made-up test BINs (docs/payments.md), so
+ * test data can hold cards issued where it chooses; any other number is issued in the US. Tokens are self-describing
+ * ({@code tok_sim_<outcome>_<brand>_<last4>_<MMYY>_<country>_<random>}; tokens issued before the country was part of
+ * them, without it, still work and say US), so the simulator keeps no state about cards. Its calls
  * are remembered by idempotency key in its own table ({@code simulated_gateway_call}), each in its own transaction
  * (REQUIRES_NEW, as a remote gateway's would be), so a repeated call returns the first answer, a restart of the
  * service never charges twice, and {@link #lookup} works.
@@ -65,7 +68,28 @@ public class SimulatedPaymentGateway implements PaymentGateway {
             "tok_insufficient_funds", new CardToken("tok_insufficient_funds", "visa", "9995", 12, 2099, "US"),
             "tok_unresponsive", new CardToken("tok_unresponsive", "visa", "4242", 12, 2099, "US"));
     private static final Pattern TOKEN = Pattern.compile(
-            "tok_sim_(approve|decline|insufficient)_([a-z]+)_([0-9]{4})_([0-9]{2})([0-9]{2})_[0-9a-f]{12}");
+            "tok_sim_(approve|decline|insufficient)_([a-z]+)_([0-9]{4})_([0-9]{2})([0-9]{2})(?:_([A-Z]{2}))?"
+                    + "_[0-9a-f]{12}");
+
+    /** Where cards that the table does not know are issued, as before the table existed. */
+    public static final String DEFAULT_ISSUER = "US";
+
+    /**
+     * The simulator's test BINs (first six digits of a card number) and the country that issues them: a Visa and a
+     * Mastercard prefix per country. Made up for the simulator, not the real issuers of these ranges; complete any of
+     * them to a valid number (Luhn check digit last) and tokenize it for a card issued in that country.
+     */
+    public static final Map<String, String> ISSUER_BY_BIN = Map.ofEntries(
+            Map.entry("411111", "US"), Map.entry("555555", "US"),
+            Map.entry("417500", "DE"), Map.entry("520082", "DE"),
+            Map.entry("497010", "FR"), Map.entry("513100", "FR"),
+            Map.entry("465901", "GB"), Map.entry("535522", "GB"),
+            Map.entry("462263", "NL"), Map.entry("539994", "NL"),
+            Map.entry("454881", "ES"), Map.entry("540623", "ES"),
+            Map.entry("453997", "IT"), Map.entry("532451", "IT"),
+            Map.entry("437744", "PL"), Map.entry("535470", "PL"),
+            Map.entry("418745", "NG"), Map.entry("539923", "NG"),
+            Map.entry("406655", "BR"), Map.entry("515590", "BR"));
     private static final Pattern FLAKY = Pattern.compile("tok_flaky_([0-9]{1,3})");
     private static final String UNRESPONSIVE = "tok_unresponsive";
 
@@ -103,10 +127,11 @@ public class SimulatedPaymentGateway implements PaymentGateway {
         String brand = brand(number);
         String last4 = number.substring(number.length() - 4);
         String random = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        String token = String.format("tok_sim_%s_%s_%s_%02d%02d_%s", outcome, brand, last4,
-                card.expiry().getMonthValue(), card.expiry().getYear() % 100, random);
+        String country = issuerCountry(number);
+        String token = String.format("tok_sim_%s_%s_%s_%02d%02d_%s_%s", outcome, brand, last4,
+                card.expiry().getMonthValue(), card.expiry().getYear() % 100, country, random);
         return Optional.of(new CardToken(token, brand, last4, card.expiry().getMonthValue(), card.expiry().getYear(),
-                "US"));
+                country));
     }
 
     @Override
@@ -122,7 +147,7 @@ public class SimulatedPaymentGateway implements PaymentGateway {
             return Optional.empty();
         }
         return Optional.of(new CardToken(token, m.group(2), m.group(3), Integer.parseInt(m.group(4)),
-                2000 + Integer.parseInt(m.group(5)), "US"));
+                2000 + Integer.parseInt(m.group(5)), m.group(6) == null ? DEFAULT_ISSUER : m.group(6)));
     }
 
     @Override
@@ -236,6 +261,11 @@ public class SimulatedPaymentGateway implements PaymentGateway {
         }
         boolean yes = approved instanceof Boolean b ? b : ((Number) approved).intValue() != 0;
         return new Outcome(yes, (String) reference, (String) declineCode);
+    }
+
+    /** The country that issued a card number (digits only), by its BIN; {@link #DEFAULT_ISSUER} if unknown. */
+    public static String issuerCountry(String number) {
+        return number.length() < 6 ? DEFAULT_ISSUER : ISSUER_BY_BIN.getOrDefault(number.substring(0, 6), DEFAULT_ISSUER);
     }
 
     private static String brand(String number) {

@@ -14,6 +14,7 @@ import io.eventcommerce.orders.payment.domain.PaymentRefundRepository;
 import io.eventcommerce.orders.payment.domain.PaymentRepository;
 import io.eventcommerce.orders.payment.gateway.PaymentGateway;
 import io.eventcommerce.servicekit.outbox.Outbox;
+import io.eventcommerce.servicekit.problem.DomainException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -119,9 +120,16 @@ public class PaymentService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public BigDecimal requestRefund(Order order, String reason, Instant now) {
-        Payment captured = payments.forOrder(order.id()).stream()
-                .filter(p -> p.status() == Payment.Status.CAPTURED).findFirst()
-                .orElseThrow(() -> new IllegalStateException("order " + order.id() + " is paid but has no capture"));
+        List<Payment> ofOrder = payments.forOrder(order.id());
+        Payment captured = ofOrder.stream().filter(p -> p.status() == Payment.Status.CAPTURED).findFirst()
+                .orElse(null);
+        if (captured == null && ofOrder.stream().anyMatch(p -> p.status() == Payment.Status.REFUNDED)) {
+            // Charged back before: the money went back already, there is nothing left to refund.
+            return BigDecimal.ZERO.setScale(2);
+        }
+        if (captured == null) {
+            throw new IllegalStateException("order " + order.id() + " is paid but has no capture");
+        }
         refunds.persist(PaymentRefund.of(captured, chargeKey(order.id()), reason, now));
         return captured.amount();
     }
@@ -143,6 +151,37 @@ public class PaymentService {
     public void recordRefund(Order order, Payment payment, String reference, String reason, Instant now) {
         refunded(order, payment, reference, reason, now);
         meters.counter("eventcommerce.payments", "outcome", "refunded").increment();
+    }
+
+    /** Refund reason of a chargeback the card's holder disputed as fraud: the fraud label scoring learns from. */
+    public static final String FRAUD_CHARGEBACK = "FRAUD_CHARGEBACK";
+
+    /** Refund reason of any other chargeback (goods not received, a dispute about the amount, ...). */
+    public static final String CHARGEBACK = "CHARGEBACK";
+
+    /** Gateway reference of a chargeback: the issuer took the money back, the gateway was not asked to refund. */
+    public static final String CHARGEBACK_REFERENCE = "chargeback";
+
+    /**
+     * The card's issuer took the order's captured payment back (a chargeback): REFUNDED at once, without calling the
+     * gateway, with PaymentRefunded and a {@code payment_refund} row (REFUNDED) so no refund follows. 409 when the
+     * order has no captured payment left or a refund of it is already recorded.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PaymentRefund recordChargeback(Order order, String reason, String comment, Instant now) {
+        Payment captured = payments.forOrder(order.id()).stream()
+                .filter(p -> p.status() == Payment.Status.CAPTURED).findFirst()
+                .orElseThrow(() -> DomainException.conflict("Order " + order.id()
+                        + " has no captured payment left to charge back (refunded or charged back already)"));
+        if (refunds.forCharge(chargeKey(order.id())).isPresent()) {
+            throw DomainException.conflict("A refund of order " + order.id() + " is already recorded");
+        }
+        PaymentRefund refund = PaymentRefund.chargeback(captured, chargeKey(order.id()), reason,
+                CHARGEBACK_REFERENCE, comment, now);
+        refunds.persist(refund);
+        refunded(order, captured, CHARGEBACK_REFERENCE, reason, now);
+        meters.counter("eventcommerce.payments", "outcome", "chargeback").increment();
+        return refund;
     }
 
     /** Reference of payments backfilled by the history import: taken long ago, by whatever gateway was used then. */

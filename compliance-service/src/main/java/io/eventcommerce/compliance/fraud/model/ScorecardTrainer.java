@@ -19,8 +19,8 @@ import java.util.Set;
  * steps, solved by a Cholesky decomposition (commons-math3). Newton rather than gradient descent because the
  * problem is small (a few dozen weights) and convex, so it converges in a handful of iterations to the one optimum,
  * independent of learning rates; a step is halved while it would lower the objective, so a poor start cannot
- * diverge. Deterministic: the same examples in the same order give the same weights, bit for bit (no randomness,
- * no threads, no clock).
+ * diverge. Deterministic: the same examples in the same order give the same weights, bit for bit on one JVM and
+ * platform (no randomness, no threads, no clock; {@code Math.exp} may differ in the last bit between platforms).
  *
  * <p>The objective is {@code (1/C) sum_i c_i loglik_i - (l2/2) |w|^2} with {@code c_i} the positive class weight
  * for fraudulent examples and 1 for the rest, {@code C = sum c_i}, and the intercept not penalised. Dividing by
@@ -114,6 +114,8 @@ public final class ScorecardTrainer {
                 beta = candidate;
                 objective = candidateObjective;
             }
+            // a step that even halved 30 times cannot raise the objective means the optimum is reached to
+            // machine precision: stop there rather than spin to the iteration limit
             converged = largestChange < options.tolerance() || candidateObjective < objective;
         }
 

@@ -114,7 +114,7 @@ public final class ScorecardTrainer {
                 beta = candidate;
                 objective = candidateObjective;
             }
-            // a step that even halved 30 times cannot raise the objective means the optimum is reached to
+            // a step that even shrunk to 1e-10 of itself cannot raise the objective means the optimum is reached to
             // machine precision: stop there rather than spin to the iteration limit
             converged = largestChange < options.tolerance() || candidateObjective < objective;
         }

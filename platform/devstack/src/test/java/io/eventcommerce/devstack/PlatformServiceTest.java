@@ -10,11 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlatformServiceTest {
 
     @Test
-    void theLauncherRunsOrdersWithTheStockAnswerOnlyAndTheSimulatorAndServesSwaggerUi() {
+    void theLauncherRunsOrdersWaitingForStockAndFraudWithTheSimulatorAndServesSwaggerUi() {
         assertThat(PlatformService.ORDERS.settings())
-                .isEqualTo(Map.of("orders.saga.await", "stock", "orders.payment.gateway", "simulator"));
+                .isEqualTo(Map.of("orders.saga.await", "stock,fraud", "orders.payment.gateway", "simulator"));
         assertThat(PlatformService.CATALOG.settings()).isEmpty();
-        assertThat(PlatformService.ORDERS.localConfig()).isEqualTo(Map.of("orders.saga.await", "stock",
+        assertThat(PlatformService.ORDERS.localConfig()).isEqualTo(Map.of("orders.saga.await", "stock,fraud",
                 "orders.payment.gateway", "simulator", "quarkus.swagger-ui.enabled", "true"));
         assertThat(PlatformService.CATALOG.localConfig()).isEqualTo(Map.of("quarkus.swagger-ui.enabled", "true"));
     }
@@ -22,7 +22,8 @@ class PlatformServiceTest {
     @Test
     void aServicePublishesTheTopicsNamedAfterIt() {
         assertThat(PlatformService.ORDERS.publishes())
-                .containsExactly(PlatformTopic.ORDERS_ORDER, PlatformTopic.ORDERS_PAYMENT);
+                .containsExactly(PlatformTopic.ORDERS_ORDER, PlatformTopic.ORDERS_PAYMENT, PlatformTopic.ORDERS_CUSTOMER);
+        assertThat(PlatformService.COMPLIANCE.publishes()).containsExactly(PlatformTopic.COMPLIANCE_FRAUD);
         assertThat(PlatformTopic.COMPLIANCE_FRAUD.owner()).isEqualTo("compliance-service");
     }
 

@@ -53,29 +53,29 @@ class RegistrationDriftTest {
     void aMissingSettingOfTheSagaIsNamedInComposeAndKubernetes() {
         String k8s = K8S_SERVICES + "orders-service.yaml";
         ProjectFiles drifted = project
-                .with(COMPOSE, without(project.get(COMPOSE), "      ORDERS_SAGA_AWAIT: stock\n"))
+                .with(COMPOSE, without(project.get(COMPOSE), "      ORDERS_SAGA_AWAIT: stock,fraud\n"))
                 .with(k8s, without(project.get(k8s),
-                        "            - name: ORDERS_SAGA_AWAIT\n              value: stock\n"));
+                        "            - name: ORDERS_SAGA_AWAIT\n              value: stock,fraud\n"));
 
         assertThat(RegistrationDrift.check(drifted)).containsExactly(
-                COMPOSE + ": orders-service: ORDERS_SAGA_AWAIT is not set, expected stock",
-                k8s + ": orders-service: ORDERS_SAGA_AWAIT is not set, expected stock");
+                COMPOSE + ": orders-service: ORDERS_SAGA_AWAIT is not set, expected stock,fraud",
+                k8s + ": orders-service: ORDERS_SAGA_AWAIT is not set, expected stock,fraud");
     }
 
     @Test
     void aDifferentSettingIsNamed() {
         ProjectFiles drifted = project.with(COMPOSE, project.get(COMPOSE)
-                .replace("ORDERS_SAGA_AWAIT: stock", "ORDERS_SAGA_AWAIT: stock,fraud"));
+                .replace("ORDERS_SAGA_AWAIT: stock,fraud", "ORDERS_SAGA_AWAIT: stock"));
 
         assertThat(RegistrationDrift.check(drifted))
-                .containsExactly(COMPOSE + ": orders-service: ORDERS_SAGA_AWAIT is stock,fraud, expected stock");
+                .containsExactly(COMPOSE + ": orders-service: ORDERS_SAGA_AWAIT is stock, expected stock,fraud");
     }
 
     @Test
     void aSettingTheRegistryDoesNotHaveIsNamed() {
         ProjectFiles drifted = project.with(COMPOSE, project.get(COMPOSE)
-                .replace("ORDERS_SAGA_AWAIT: stock",
-                        "ORDERS_SAGA_AWAIT: stock\n      ORDERS_SAGA_REPLY_TIMEOUT: PT1M"));
+                .replace("ORDERS_SAGA_AWAIT: stock,fraud",
+                        "ORDERS_SAGA_AWAIT: stock,fraud\n      ORDERS_SAGA_REPLY_TIMEOUT: PT1M"));
 
         assertThat(RegistrationDrift.check(drifted)).containsExactly(COMPOSE + ": orders-service: sets"
                 + " ORDERS_SAGA_REPLY_TIMEOUT, which is not a setting of its PlatformService entry");

@@ -2,7 +2,6 @@ package io.eventcommerce.compliance.fraud.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +17,13 @@ public class FraudModelVersionRepository implements PanacheRepositoryBase<FraudM
         return find("order by version desc").list();
     }
 
-    /** The next version number; the caller's transaction holds a lock on the newest row so two retrains differ. */
+    /**
+     * The next version number. Two retrains at once may pick the same one: the second one's insert then fails on the
+     * primary key and nothing of it is stored (a 409 for its caller, who retrains again).
+     */
     public int nextVersion() {
-        Optional<FraudModelVersion> newest = find("order by version desc").withLock(LockModeType.PESSIMISTIC_WRITE)
-                .page(0, 1).firstResultOptional();
-        return newest.map(v -> v.version() + 1).orElse(1);
+        Object newest = getEntityManager().createNativeQuery("SELECT MAX(version) FROM fraud_model")
+                .getSingleResult();
+        return newest == null ? 1 : ((Number) newest).intValue() + 1;
     }
 }

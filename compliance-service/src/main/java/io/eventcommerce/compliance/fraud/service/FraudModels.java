@@ -126,6 +126,9 @@ public class FraudModels {
     public FraudModelVersion activate(int version) {
         FraudModelVersion chosen = find(version);
         Instant now = Timestamps.now();
+        if (chosen.status() == FraudModelVersion.Status.ACTIVE) {
+            throw DomainException.conflict("Model " + chosen.label() + " is active already");
+        }
         versions.withStatus(FraudModelVersion.Status.ACTIVE).ifPresent(FraudModelVersion::retire);
         em.flush();
         chosen.activate(now);

@@ -14,7 +14,6 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
@@ -162,7 +161,7 @@ public class FraudReviews {
         if (!FraudAssessed.APPROVE.equals(decision) && !FraudAssessed.REJECT.equals(decision)) {
             throw DomainException.invalid("decision", "APPROVE or REJECT");
         }
-        FraudDetection detection = detections.findByIdOptional(orderId, LockModeType.PESSIMISTIC_WRITE)
+        FraudDetection detection = detections.findForUpdate(orderId)
                 .orElseThrow(() -> DomainException.notFound("Fraud assessment of order", orderId));
         Instant now = Timestamps.now();
         detection.review(decision, officer, comment, now);

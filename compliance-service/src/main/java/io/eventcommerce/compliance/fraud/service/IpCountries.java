@@ -1,6 +1,7 @@
 package io.eventcommerce.compliance.fraud.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.BufferedReader;
@@ -30,6 +31,7 @@ public class IpCountries {
     private final long[] ends;
     private final String[] countries;
 
+    @Inject
     public IpCountries(@ConfigProperty(name = "compliance.fraud.ip-blocks-file") Optional<Path> file) {
         this(file.map(IpCountries::read).orElseGet(IpCountries::bundled));
     }

@@ -154,8 +154,9 @@ public class OrderFacts {
         @SuppressWarnings("unchecked")
         List<Object> previous = em.createNativeQuery("""
                         SELECT total FROM order_fact WHERE customer_id = ?1 AND placed_at < ?2
-                        ORDER BY placed_at DESC LIMIT """ + HISTORY_FOR_ZSCORE)
-                .setParameter(1, customer).setParameter(2, Timestamp.from(t)).getResultList();
+                        ORDER BY placed_at DESC""")
+                .setParameter(1, customer).setParameter(2, Timestamp.from(t)).setMaxResults(HISTORY_FOR_ZSCORE)
+                .getResultList();
         f.put(Feature.AMOUNT_ZSCORE, FeatureFunctions.robustZScore(order.total(),
                 previous.stream().map(v -> new BigDecimal(v.toString())).toList()));
 

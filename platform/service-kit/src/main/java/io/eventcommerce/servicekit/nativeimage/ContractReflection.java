@@ -12,6 +12,8 @@ import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
 import io.eventcommerce.events.orders.Address;
+import io.eventcommerce.events.orders.CustomerRegistered;
+import io.eventcommerce.events.orders.CustomerUpdated;
 import io.eventcommerce.events.orders.OrderCancelled;
 import io.eventcommerce.events.orders.OrderConfirmed;
 import io.eventcommerce.events.orders.OrderDelivered;
@@ -62,6 +64,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         PaymentCaptured.class,
         PaymentDeclined.class,
         PaymentRefunded.class,
+        CustomerRegistered.class,
+        CustomerUpdated.class,
         FraudAssessed.class,
         Problem.class,
         Problem.FieldError.class})

@@ -1,0 +1,26 @@
+package io.eventcommerce.compliance;
+
+import io.eventcommerce.testkit.DeadLetterPath;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The dead-letter path of every channel ({@link DeadLetterPath}): a record that is not JSON and an event whose data
+ * breaks its contract each land in the channel's dead-letter topic with its reason, and the channel goes on.
+ *
+ */
+@QuarkusTest
+class DeadLetterPathIT {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "orders-order,    orders.order,    compliance-service, OrderPlaced",
+            "orders-payment,  orders.payment,  compliance-service, PaymentRefunded",
+            "orders-customer, orders.customer, compliance-service, CustomerRegistered",
+            "catalog-product, catalog.product, compliance-service, ProductCreated"})
+    void aPoisonRecordLandsInTheChannelsDeadLetterTopicWithItsReasonAndTheChannelGoesOn(
+            String channel, String topic, String group, String type) {
+        DeadLetterPath.assertPoisonRecordsDeadLettered(channel, topic, group, type);
+    }
+}

@@ -25,14 +25,18 @@ import java.util.function.IntFunction;
 
 /**
  * Fills a running platform through its APIs with the data of a {@link Synthesis}: categories, products, warehouses
- * and stock, promotions, customers, two years of orders (through the admin history import, so they keep their
+ * and stock, promotions, customers (through the admin import, with their registration times) and their cards, two
+ * years of orders (through the admin history import, so they keep their
  * times and statuses and publish their events), and reviews by the customers who received the products. Writes
- * the ground truth of the fraud-like orders to {@code fraud-labels.csv} in the output folder.
+ * the ground truth of the fraud orders and their look-alikes to {@code fraud-labels.csv} in the output folder. The
+ * request bodies are built by static methods, so they are unit-tested without a platform.
  */
 public final class DataGenerator {
 
     private static final int THREADS = 8;
     private static final int IMPORT_BATCH = 250;
+    /** The most customers {@code POST /admin/customers/import} takes at once. */
+    private static final int CUSTOMER_BATCH = 500;
 
     private final PlatformApi api;
     private final PrintWriter out;
@@ -123,35 +127,85 @@ public final class DataGenerator {
         });
         counts.put("promotions", s.promotions.size());
 
-        // Each customer with a saved card (the simulator's approving test card), which its orders were paid with.
-        List<String> customerAndCard = parallel("customers", s.customers.size(), i -> {
-            Synthesis.Customer c = s.customers.get(i);
-            String id = api.createOrReuse(api.orders("POST", "/customers", Map.of("email", c.email(), "firstName",
-                    c.firstName(), "lastName", c.lastName(), "segment", c.segment(), "country", c.country())),
-                    c.email(), () -> first(api.orders("GET", "/customers?email=" + PlatformApi.query(c.email()), null)));
-            String card = first(api.orders("GET", "/customers/" + id + "/payment-methods", null))
-                    .orElseGet(() -> api.create(api.orders("POST", "/customers/" + id + "/payment-methods",
-                            Map.of("cardNumber", "4242 4242 4242 4242", "expMonth", 12, "expYear", 2030, "cvc", "123")),
-                            "card of " + c.email()));
-            return id + " " + card;
-        });
-        List<String> customerIds = customerAndCard.stream().map(v -> v.split(" ")[0]).toList();
-        List<String> cardIds = customerAndCard.stream().map(v -> v.split(" ")[1]).toList();
-        counts.put("customers", customerIds.size());
+        counts.put("customers", importCustomers(s));
+        // Each customer's cards (BIN by issuing country), which its orders were paid with.
+        List<String> cardLists = parallel("cards", s.customers.size(), i -> String.join(" ", cards(s.customers.get(i))));
+        List<List<String>> cardIds = cardLists.stream().map(v -> List.of(v.split(" "))).toList();
+        counts.put("cards", cardIds.stream().mapToInt(List::size).sum());
 
-        importOrders(s, productIds, customerIds, cardIds);
+        importOrders(s, productIds, cardIds);
         counts.put("orders", s.orders.size());
         counts.put("orderItems", s.orders.stream().mapToInt(o -> o.lines().size()).sum());
         counts.put("shipped", (int) s.orders.stream().filter(o -> o.shippedAt() != null).count());
+        counts.put("chargebacks", (int) s.orders.stream().filter(o -> o.chargebackAt() != null).count());
 
-        counts.put("reviews", writeReviews(s, productIds, customerIds));
+        counts.put("reviews", writeReviews(s, productIds));
         counts.put("purchaseOrders", purchasing(s, productIds, warehouseIds));
-        counts.put("fraudLabelled", writeFraudLabels(s));
+        counts.put("fraudOrders", (int) s.orders.stream().filter(o -> o.fraudPattern() != null).count());
+        counts.put("labelRows", writeFraudLabels(s));
         return new Summary(counts, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private void importOrders(Synthesis s, List<String> productIds, List<String> customerIds,
-                              List<String> cardIds) {
+    /**
+     * The customers through the admin import, with their ids (derived from the seed) and registration times, in
+     * batches of 500; a customer whose id exists is skipped, so a run can be repeated.
+     */
+    private int importCustomers(Synthesis s) {
+        Progress progress = new Progress(out, "customers", s.customers.size());
+        List<List<Synthesis.Customer>> batches = new ArrayList<>();
+        for (int i = 0; i < s.customers.size(); i += CUSTOMER_BATCH) {
+            batches.add(s.customers.subList(i, Math.min(i + CUSTOMER_BATCH, s.customers.size())));
+        }
+        runParallel(batches.size(), b -> {
+            PlatformApi.Reply reply = api.orders("POST", "/admin/customers/import", customerBatch(batches.get(b)));
+            if (!reply.ok()) {
+                throw new StackException("Importing customers failed with " + reply.status() + ": "
+                        + reply.text().substring(0, Math.min(2000, reply.text().length())));
+            }
+            progress.advance(batches.get(b).size());
+            return null;
+        });
+        progress.finish();
+        return s.customers.size();
+    }
+
+    /** The body of {@code POST /admin/customers/import}. */
+    static Map<String, Object> customerBatch(List<Synthesis.Customer> customers) {
+        return Map.of("customers", customers.stream().map(c -> Map.<String, Object>of("id", c.id().toString(),
+                "email", c.email(), "firstName", c.firstName(), "lastName", c.lastName(), "country", c.country(),
+                "segment", c.segment(), "registeredAt", c.registeredAt().toString())).toList());
+    }
+
+    /**
+     * The ids of the customer's cards, in its order: a card saved by an earlier run (same last four digits and
+     * expiry) is reused, the others are saved now.
+     */
+    private List<String> cards(Synthesis.Customer c) {
+        PlatformApi.Reply reply = api.orders("GET", "/customers/" + c.id() + "/payment-methods?size=100", null);
+        expect(reply, 200, "reading the cards of " + c.email());
+        List<com.fasterxml.jackson.databind.JsonNode> saved = new ArrayList<>();
+        PlatformApi.items(reply).forEach(saved::add);
+        List<String> ids = new ArrayList<>();
+        for (Synthesis.Card card : c.cards()) {
+            java.util.Optional<com.fasterxml.jackson.databind.JsonNode> same = saved.stream()
+                    .filter(m -> m.path("last4").asText().equals(card.last4())
+                            && m.path("expMonth").asInt() == card.expMonth()
+                            && m.path("expYear").asInt() == card.expYear())
+                    .findFirst();
+            same.ifPresent(saved::remove);
+            ids.add(same.map(m -> m.path("id").asText()).orElseGet(() -> api.create(api.orders("POST",
+                    "/customers/" + c.id() + "/payment-methods", cardBody(card)), "card of " + c.email())));
+        }
+        return ids;
+    }
+
+    /** The body of {@code POST /customers/{id}/payment-methods}. */
+    static Map<String, Object> cardBody(Synthesis.Card card) {
+        return Map.of("cardNumber", card.number(), "expMonth", card.expMonth(), "expYear", card.expYear(),
+                "cvc", "123");
+    }
+
+    private void importOrders(Synthesis s, List<String> productIds, List<List<String>> cardIds) {
         Progress progress = new Progress(out, "orders", s.orders.size());
         List<List<Synthesis.Order>> batches = new ArrayList<>();
         for (int i = 0; i < s.orders.size(); i += IMPORT_BATCH) {
@@ -159,7 +213,7 @@ public final class DataGenerator {
         }
         runParallel(batches.size(), b -> {
             List<Map<String, Object>> body = batches.get(b).stream()
-                    .map(o -> orderBody(s, o, productIds, customerIds, cardIds)).toList();
+                    .map(o -> orderBody(s, o, productIds, cardIds)).toList();
             // The products reach orders-service's replica through Kafka: until they have, the import answers
             // 422 "unknown product". Wait for them, a little longer each time.
             for (int attempt = 0; ; attempt++) {
@@ -179,27 +233,39 @@ public final class DataGenerator {
         progress.finish();
     }
 
-    private static Map<String, Object> orderBody(Synthesis s, Synthesis.Order o, List<String> productIds,
-                                                 List<String> customerIds, List<String> cardIds) {
+    /**
+     * One order of {@code POST /admin/orders/import}: the customer's own address unless it was shipped elsewhere
+     * (then one made from the order id), the billing address of the card holder's country, the card it was paid
+     * with, the client IP, and the chargeback if there was one. Nothing says whether it was fraud.
+     */
+    static Map<String, Object> orderBody(Synthesis s, Synthesis.Order o, List<String> productIds,
+                                         List<List<String>> cardIds) {
         Synthesis.Customer customer = s.customers.get(o.customer());
+        String name = customer.firstName() + " " + customer.lastName();
+        long home = customer.id().getLeastSignificantBits();
+        long elsewhere = o.id().getLeastSignificantBits();
         Map<String, Object> body = new HashMap<>();
         body.put("id", o.id().toString());
-        body.put("customerId", customerIds.get(o.customer()));
+        body.put("customerId", customer.id().toString());
         body.put("status", o.status());
         body.put("channel", o.channel());
         body.put("lines", o.lines().stream().map(l -> Map.of("productId", productIds.get(l.product()), "quantity",
                 l.quantity(), "unitPrice", l.unitPrice())).toList());
-        body.put("shippingAddress", Map.of("name", customer.firstName() + " " + customer.lastName(),
-                "line1", (1 + Math.abs(o.id().hashCode() % 200)) + " Market Street", "city", "City of "
-                        + o.shipCountry(), "postalCode", String.format("%05d", Math.abs(o.id().hashCode() % 99999)),
-                "country", o.shipCountry()));
-        body.put("paymentMethodId", cardIds.get(o.customer()));
+        body.put("shippingAddress", o.newAddress()
+                ? address(o.lookAlike() == FraudMix.LookAlike.GIFT ? Synthesis.someoneElse(o.id()) : name, elsewhere,
+                        o.shipCountry())
+                : address(name, home, o.shipCountry()));
+        body.put("billingAddress", address(name, o.billingCountry().equals(customer.country()) ? home : ~elsewhere,
+                o.billingCountry()));
+        body.put("paymentMethodId", cardIds.get(o.customer()).get(o.card()));
+        body.put("clientIp", o.clientIp());
         body.put("placedAt", o.placedAt().toString());
         put(body, "paidAt", o.paidAt());
         put(body, "shippedAt", o.shippedAt());
         put(body, "deliveredAt", o.deliveredAt());
         put(body, "returnedAt", o.returnedAt());
         put(body, "cancelledAt", o.cancelledAt());
+        put(body, "chargebackAt", o.chargebackAt());
         if (o.cancelReason() != null) {
             body.put("cancelReason", o.cancelReason());
         }
@@ -211,6 +277,17 @@ public final class DataGenerator {
             body.put("returned", Map.of("reason", "Did not fit", "restock", true));
         }
         return body;
+    }
+
+    private static final String[] STREETS = {"Market Street", "High Street", "Station Road", "Church Lane",
+        "Park Avenue", "Mill Road", "Harbour Way", "Elm Grove"};
+
+    /** A postal address fixed by {@code key} in the country (the same key, the same address). */
+    static Map<String, Object> address(String name, long key, String country) {
+        int a = (int) Math.floorMod(key, 1_000_003L);
+        return Map.of("name", name, "line1", (1 + a % 200) + " " + STREETS[a / 200 % STREETS.length],
+                "city", "City of " + country + " " + (1 + a / 1600 % 40),
+                "postalCode", String.format("%05d", Math.floorMod(key >>> 20, 99_999L)), "country", country);
     }
 
     /**
@@ -232,7 +309,7 @@ public final class DataGenerator {
      * Reviews by customers who received the product. catalog-service learns deliveries from Kafka, so a review
      * refused with 403 (not yet a verified buyer) is tried again in the next round.
      */
-    private int writeReviews(Synthesis s, List<String> productIds, List<String> customerIds) {
+    private int writeReviews(Synthesis s, List<String> productIds) {
         Progress progress = new Progress(out, "reviews", s.reviews.size());
         List<Synthesis.Review> pending = s.reviews;
         AtomicInteger written = new AtomicInteger();
@@ -242,7 +319,7 @@ public final class DataGenerator {
             runParallel(current.size(), i -> {
                 Synthesis.Review r = current.get(i);
                 Synthesis.Order order = s.orders.get(r.order());
-                PlatformApi.Reply reply = api.catalogAsCustomer(UUID.fromString(customerIds.get(order.customer())),
+                PlatformApi.Reply reply = api.catalogAsCustomer(s.customers.get(order.customer()).id(),
                         "POST", "/products/" + productIds.get(r.product()) + "/reviews",
                         Map.of("rating", r.rating(), "title", r.rating() >= 4 ? "Happy with it" : "Not great"));
                 if (reply.status() == 201 || reply.status() == 409) {
@@ -329,9 +406,7 @@ public final class DataGenerator {
     }
 
     private int writeFraudLabels(Synthesis s) {
-        List<String> lines = new ArrayList<>(List.of("order_id,label,pattern"));
-        s.orders.stream().filter(o -> o.fraudPattern() != null)
-                .forEach(o -> lines.add(o.id() + ",1,\"" + o.fraudPattern() + "\""));
+        List<String> lines = fraudLabels(s);
         try {
             Files.createDirectories(outputDir);
             Files.write(outputDir.resolve("fraud-labels.csv"), lines);
@@ -339,6 +414,25 @@ public final class DataGenerator {
             throw new UncheckedIOException(e);
         }
         return lines.size() - 1;
+    }
+
+    /**
+     * The ground truth, for evaluating a fraud model: every fraud order (label 1, its pattern and episode) and
+     * every look-alike (label 0, its kind), each with the chargeback the platform knows of, if any.
+     */
+    static List<String> fraudLabels(Synthesis s) {
+        List<String> lines = new ArrayList<>(List.of("order_id,label,pattern,look_alike,episode,chargeback_at"));
+        for (Synthesis.Order o : s.orders) {
+            if (o.fraudPattern() == null && o.lookAlike() == null) {
+                continue;
+            }
+            lines.add(String.join(",", o.id().toString(), o.fraudPattern() != null ? "1" : "0",
+                    o.fraudPattern() != null ? o.fraudPattern().label : "",
+                    o.lookAlike() != null ? o.lookAlike().label : "",
+                    o.episode() >= 0 ? String.valueOf(o.episode()) : "",
+                    o.chargebackAt() != null ? o.chargebackAt().toString() : ""));
+        }
+        return lines;
     }
 
     private List<String> parallel(String step, int count, IntFunction<String> task) {
@@ -386,15 +480,6 @@ public final class DataGenerator {
             }
         }
         return false;
-    }
-
-    /** The id of the first item of a list answer, if any. */
-    private static java.util.Optional<String> first(PlatformApi.Reply reply) {
-        expect(reply, 200, "a lookup");
-        for (com.fasterxml.jackson.databind.JsonNode item : PlatformApi.items(reply)) {
-            return java.util.Optional.of(item.path("id").asText());
-        }
-        return java.util.Optional.empty();
     }
 
     private static void expect(PlatformApi.Reply reply, int status, String what) {

@@ -11,22 +11,26 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 
 /**
  * The data to load, decided up front from one seed: the same seed and scale give the same records, ids included.
- * Pure (no I/O), so its shape (seasonality, long tail, status mix, fraud share) is unit-tested.
+ * Pure (no I/O), so its shape (seasonality, long tail, status mix, fraud patterns and their labels: {@link FraudMix})
+ * is unit-tested.
  */
 public final class Synthesis {
 
     /** Two years of history, ending the day before {@code now}. */
     static final Duration HISTORY = Duration.ofDays(730);
-    /** Share of orders that carry a fraud pattern, and are labelled so in fraud-labels.csv. */
-    static final double FRAUD_SHARE = 0.02;
+    /** The most a card tester's probing order costs a unit (before the ±10 % drift of historical prices). */
+    static final BigDecimal CARD_TEST_PRICE = new BigDecimal("15.00");
 
     record Category(String name, int parent) {
     }
@@ -42,19 +46,45 @@ public final class Synthesis {
                      Instant startsAt, Instant endsAt) {
     }
 
-    record Customer(String email, String firstName, String lastName, String country, String segment) {
+    /** A card of a customer: a Luhn-valid number whose BIN says the issuing country ({@link CardBins}). */
+    record Card(String number, String country, int expMonth, int expYear) {
+
+        String last4() {
+            return number.substring(number.length() - 4);
+        }
+    }
+
+    /**
+     * A customer, registered at {@code registeredAt} (before its first order), with its cards (the first is its
+     * usual one). A fraudster's account is one the fraud patterns opened; nothing sent to the platform says so.
+     */
+    record Customer(UUID id, String email, String firstName, String lastName, String country, String segment,
+                    Instant registeredAt, List<Card> cards, boolean fraudster) {
     }
 
     record Line(int product, int quantity, BigDecimal unitPrice) {
     }
 
-    /** One historical order; the times a status implies are set, the others null. */
+    /**
+     * One historical order; the times a status implies are set, the others null. {@code newAddress}: shipped to
+     * an address other than the customer's home (rendered from the order id); {@code card}: index into the
+     * customer's cards; {@code chargebackAt}: the label the platform learns (FraudMix), null if never charged back;
+     * {@code fraudPattern}/{@code lookAlike}: the ground truth, never sent; {@code episode}: the fraud episode the
+     * order belongs to (orders of one pattern run on one account), -1 for none.
+     */
     record Order(UUID id, int customer, String status, String channel, List<Line> lines, String shipCountry,
+                 boolean newAddress, String billingCountry, int card, String clientIp,
                  Instant placedAt, Instant paidAt, Instant shippedAt, Instant deliveredAt, Instant returnedAt,
-                 Instant cancelledAt, String cancelReason, String fraudPattern) {
+                 Instant cancelledAt, String cancelReason, Instant chargebackAt,
+                 FraudMix.Pattern fraudPattern, FraudMix.LookAlike lookAlike, int episode) {
 
         boolean delivered() {
             return deliveredAt != null;
+        }
+
+        BigDecimal value() {
+            return lines.stream().map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
         }
     }
 
@@ -117,8 +147,12 @@ public final class Synthesis {
     final List<PurchaseOrder> purchaseOrders = new ArrayList<>();
 
     private final Random random;
+    private final List<People> people = new ArrayList<>();
+    private final List<Draft> drafts = new ArrayList<>();
     private double[] productCdf;
     private double[] customerCdf;
+    private List<Integer> cheapProducts;
+    private long cardSerial;
 
     private Synthesis(Scale scale, long seed, Instant now) {
         this.scale = scale;
@@ -202,94 +236,491 @@ public final class Synthesis {
     private void customers() {
         double[] activity = new double[scale.customers];
         for (int i = 0; i < scale.customers; i++) {
-            customers.add(new Customer(String.format("gen-%d-%05d@example.com", seed, i), pick(FIRST), pick(LAST),
-                    weighted(COUNTRIES, COUNTRY_WEIGHTS), weighted(SEGMENTS, SEGMENT_WEIGHTS)));
+            People c = person(weighted(COUNTRIES, COUNTRY_WEIGHTS), weighted(SEGMENTS, SEGMENT_WEIGHTS), false);
+            // An expat's usual card is from the country it comes from; a second card, if any, from where it lives.
+            c.expat = random.nextDouble() < FraudMix.EXPAT_SHARE;
+            addCard(c, c.expat ? otherCountry(c.country) : c.country);
+            if (random.nextDouble() < 0.25) {
+                addCard(c, c.country);
+            }
             // Pareto activity: some customers order often, most rarely.
             activity[i] = Math.pow(1 - random.nextDouble(), -1 / 1.5);
         }
         customerCdf = cdf(activity);
     }
 
+    private People person(String country, String segment, boolean fraudster) {
+        int index = people.size();
+        People c = new People(index, uuid("customer", index), String.format("gen-%d-%05d@example.com", seed, index),
+                pick(FIRST), pick(LAST), country, segment, fraudster);
+        people.add(c);
+        return c;
+    }
+
+    private int addCard(People c, String country) {
+        c.cards.add(new Card(CardBins.number(country, seed * 100_003 + cardSerial++), country, 1 + random.nextInt(12),
+                2028 + random.nextInt(5)));
+        return c.cards.size() - 1;
+    }
+
+    /**
+     * The fraud episodes on accounts of their own first (their number of orders is known then), the legitimate
+     * orders for the rest, then the takeovers of legitimate accounts that have a history by then; then the labels
+     * (chargebacks) and the customers' registration times, which follow from their first orders.
+     */
     private void orders() {
-        for (int i = 0; i < scale.orders; i++) {
-            orders.add(order(i));
+        int episode = 0;
+        for (FraudMix.Pattern pattern : FraudMix.Pattern.values()) {
+            if (pattern == FraudMix.Pattern.ACCOUNT_TAKEOVER) {
+                continue;
+            }
+            int target = target(pattern);
+            for (int made = 0; made < target; episode++) {
+                made += switch (pattern) {
+                    case CARD_TESTING -> cardTesting(episode);
+                    case VELOCITY_BURST -> velocityBurst(episode);
+                    case COUNTRY_MISMATCH -> countryMismatch(episode);
+                    case HIGH_VALUE_FIRST_ORDER -> highValueFirstOrder(episode);
+                    case ACCOUNT_TAKEOVER -> throw new IllegalStateException();
+                };
+            }
+        }
+        int takeovers = target(FraudMix.Pattern.ACCOUNT_TAKEOVER);
+        for (int legitimate = scale.orders - drafts.size() - takeovers; legitimate > 0; legitimate--) {
+            drafts.add(legitimateOrder());
+        }
+        bigFirstOrders();
+        takeovers(takeovers, episode);
+        chargebacks();
+        registrations();
+        people.forEach(p -> customers.add(p.build()));
+        for (int i = 0; i < drafts.size(); i++) {
+            orders.add(drafts.get(i).build(uuid("order", i)));
         }
         orders.sort((a, b) -> a.placedAt().compareTo(b.placedAt()));
     }
 
-    private Order order(int index) {
-        UUID id = uuid("order", index);
-        int customer = sample(customerCdf);
-        boolean fraud = random.nextDouble() < FRAUD_SHARE;
-        Instant placed = placedAt(fraud);
-        int lineCount = fraud ? 1 + random.nextInt(2) : lines();
-        List<Line> lines = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
-        for (int l = 0; l < lineCount; l++) {
-            int product = fraud ? mostExpensive() : sample(productCdf);
-            if (!seen.add(product)) {
+    private int target(FraudMix.Pattern pattern) {
+        return (int) Math.round(pattern.share * scale.orders);
+    }
+
+    private Draft legitimateOrder() {
+        Draft d = new Draft();
+        d.customer = sample(customerCdf);
+        People c = people.get(d.customer);
+        d.placedAt = placedAt(HISTORY.toDays(), false, 0);
+        d.lines = lines(lines(), () -> sample(productCdf),
+                () -> random.nextDouble() < 0.8 ? 1 : 2 + random.nextInt(2));
+        d.channel = weighted(CHANNELS, CHANNEL_WEIGHTS);
+        d.card = c.cards.size() > 1 && random.nextDouble() < 0.3 ? 1 : 0;
+        d.shipCountry = c.country;
+        d.billingCountry = c.country;
+        d.clientIp = homeIp(d.customer, random.nextInt(3));
+        if (!c.cards.get(d.card).country().equals(c.country)) {
+            d.lookAlike = FraudMix.LookAlike.EXPAT;
+        }
+        int month = d.placedAt.atZone(ZoneOffset.UTC).getMonthValue();
+        double gift = FraudMix.GIFT_SHARE * (month >= 11 ? 2 : 1);
+        double u = random.nextDouble();
+        if (u < FraudMix.TRAVELLER_SHARE) {
+            String abroad = otherCountry(c.country);
+            d.clientIp = IpBlocks.address(abroad, random.nextLong());
+            if (random.nextDouble() < FraudMix.TRAVELLER_SHIPS_THERE) {
+                d.shipCountry = abroad;
+                d.newAddress = true;
+            }
+            d.lookAlike = FraudMix.LookAlike.TRAVELLER;
+        } else if (u < FraudMix.TRAVELLER_SHARE + gift) {
+            d.newAddress = true;
+            if (random.nextDouble() < FraudMix.GIFT_ABROAD) {
+                d.shipCountry = otherCountry(c.country);
+            }
+            d.lookAlike = FraudMix.LookAlike.GIFT;
+        }
+        settleLegitimate(d);
+        return d;
+    }
+
+    /** Some WHOLESALE customers' first order is a bulk one of expensive products, the day they registered. */
+    private void bigFirstOrders() {
+        Map<Integer, Draft> first = new HashMap<>();
+        for (Draft d : drafts) {
+            if (d.pattern == null && !people.get(d.customer).fraudster) {
+                first.merge(d.customer, d, (a, b) -> a.placedAt.isAfter(b.placedAt) ? b : a);
+            }
+        }
+        for (int i = 0; i < scale.customers; i++) {
+            People c = people.get(i);
+            Draft d = first.get(i);
+            if (d == null || !c.segment.equals("WHOLESALE") || random.nextDouble() >= FraudMix.BIG_FIRST_ORDER_SHARE) {
                 continue;
             }
-            int quantity = fraud ? 3 + random.nextInt(6) : random.nextDouble() < 0.8 ? 1 : 2 + random.nextInt(2);
-            BigDecimal historical = products.get(product).price()
-                    .multiply(BigDecimal.valueOf(0.9 + 0.15 * random.nextDouble())).setScale(2, RoundingMode.HALF_UP);
-            lines.add(new Line(product, quantity, historical));
+            // Stock for a shop: several better products by the handful, in value like a fraudster's first order.
+            d.lines = lines(2 + random.nextInt(3), this::pricey, () -> 2 + random.nextInt(7));
+            d.shipCountry = c.country;
+            d.newAddress = false;
+            d.card = 0;
+            d.clientIp = homeIp(i, 0);
+            d.lookAlike = FraudMix.LookAlike.BIG_FIRST_ORDER;
+            c.sameDay = true;
         }
-        String home = customers.get(customer).country();
-        String shipTo = fraud && random.nextDouble() < 0.7 ? otherCountry(home) : home;
-        String pattern = fraud ? "bulk high-value, night-time" + (shipTo.equals(home) ? "" : ", ships abroad") : null;
+    }
+
+    /** Stolen cards tried one after another with small orders on a fresh account, minutes apart; most declined. */
+    private int cardTesting(int episode) {
+        String home = weighted(COUNTRIES, COUNTRY_WEIGHTS);
+        Instant start = placedAt(HISTORY.toDays() - 2, true, 0.5);
+        People c = person(home, "NEW", true);
+        c.registeredAt = start.minusSeconds(120 + random.nextInt(3480));
+        int cards = 3 + random.nextInt(4);
+        for (int i = 0; i < cards; i++) {
+            addCard(c, random.nextDouble() < 0.5 ? home : otherCountry(home));
+        }
+        String ip = IpBlocks.address(random.nextDouble() < 0.6 ? otherCountry(home) : home, random.nextLong());
+        String channel = random.nextDouble() < 0.6 ? "WEB" : "API";
+        int attempts = 4 + random.nextInt(6);
+        Instant t = start;
+        int cursor = 0;
+        int worked = -1;
+        for (int k = 0; k < attempts; k++) {
+            if (k > 0) {
+                t = t.plusSeconds(20 + random.nextInt(130));
+            }
+            Draft d = fraud(c, FraudMix.Pattern.CARD_TESTING, episode, t, ip, channel);
+            d.lines = lines(1, this::cheap, () -> 1);
+            d.card = cursor;
+            d.shipCountry = home;
+            d.billingCountry = c.cards.get(cursor).country();
+            if (k == 0 || random.nextDouble() < 0.75) {
+                decline(d);
+                cursor = (cursor + 1) % cards;
+            } else {
+                settleFraud(d, 0);
+                worked = d.card;
+            }
+        }
+        if (worked < 0 || random.nextDouble() >= 0.4) {
+            return attempts;
+        }
+        // The cash-out: a card that went through buys something worth reselling.
+        Draft d = fraud(c, FraudMix.Pattern.CARD_TESTING, episode, t.plusSeconds(300 + random.nextInt(1500)), ip,
+                channel);
+        d.lines = lines(1 + random.nextInt(2), this::pricey, () -> 1 + random.nextInt(2));
+        d.card = worked;
+        d.shipCountry = home;
+        d.billingCountry = c.cards.get(worked).country();
+        settleFraud(d, FraudMix.Pattern.CARD_TESTING.rejected);
+        return attempts + 1;
+    }
+
+    /** Many orders of resellable goods within an hour on a fresh account; the platform catches on late. */
+    private int velocityBurst(int episode) {
+        String home = weighted(COUNTRIES, COUNTRY_WEIGHTS);
+        Instant start = placedAt(HISTORY.toDays() - 2, true, 0.3);
+        People c = person(home, "NEW", true);
+        c.registeredAt = start.minusSeconds(1800 + random.nextInt(3 * 86_400));
+        int cards = 1 + random.nextInt(2);
+        for (int i = 0; i < cards; i++) {
+            addCard(c, random.nextDouble() < 0.6 ? home : otherCountry(home));
+        }
+        String ip = IpBlocks.address(random.nextDouble() < 0.5 ? home : otherCountry(home), random.nextLong());
+        String channel = random.nextDouble() < 0.5 ? "WEB" : "MOBILE";
+        int count = 6 + random.nextInt(7);
+        Instant t = start;
+        for (int k = 0; k < count; k++) {
+            if (k > 0) {
+                t = t.plusSeconds(60 + random.nextInt(240));
+            }
+            Draft d = fraud(c, FraudMix.Pattern.VELOCITY_BURST, episode, t, ip, channel);
+            d.lines = lines(1 + random.nextInt(2), this::pricey, () -> 1 + random.nextInt(2));
+            d.card = random.nextInt(cards);
+            d.shipCountry = home;
+            d.newAddress = random.nextDouble() < 0.4;
+            d.billingCountry = c.cards.get(d.card).country();
+            settleFraud(d, k < 3 ? 0 : Math.min(1, 1.5 * FraudMix.Pattern.VELOCITY_BURST.rejected));
+        }
+        return count;
+    }
+
+    /** A card holder's card and billing country, shipped to another country, ordered from a third. */
+    private int countryMismatch(int episode) {
+        String home = weighted(COUNTRIES, COUNTRY_WEIGHTS);
+        String cardCountry = otherCountry(home);
+        Instant start = placedAt(HISTORY.toDays() - 5, true, 0.4);
+        People c = person(home, random.nextDouble() < 0.8 ? "NEW" : "REGULAR", true);
+        c.registeredAt = start.minusSeconds(3600 + random.nextInt(30 * 86_400));
+        int card = addCard(c, cardCountry);
+        boolean abroad = random.nextDouble() < 0.5;
+        String shipTo = abroad ? otherCountry(home, cardCountry) : home;
+        String ipCountry = otherCountry(cardCountry, shipTo);
+        String ip = IpBlocks.address(ipCountry, random.nextLong());
+        int count = random.nextDouble() < 0.4 ? 2 : 1;
+        Instant t = start;
+        for (int k = 0; k < count; k++) {
+            if (k > 0) {
+                t = t.plusSeconds(3600 + random.nextInt(71 * 3600));
+            }
+            Draft d = fraud(c, FraudMix.Pattern.COUNTRY_MISMATCH, episode, t, ip, "WEB");
+            d.lines = lines(1 + random.nextInt(3), this::pricey, () -> 1 + random.nextInt(3));
+            d.card = card;
+            d.shipCountry = shipTo;
+            d.newAddress = abroad;
+            d.billingCountry = cardCountry;
+            settleFraud(d, FraudMix.Pattern.COUNTRY_MISMATCH.rejected);
+        }
+        return count;
+    }
+
+    /** A fresh account's first order: bulk quantities of the most expensive products, often at night. */
+    private int highValueFirstOrder(int episode) {
+        String home = weighted(COUNTRIES, COUNTRY_WEIGHTS);
+        Instant start = placedAt(HISTORY.toDays() - 2, true, 0.6);
+        People c = person(home, "NEW", true);
+        c.registeredAt = start.minusSeconds(120 + random.nextInt(3 * 3600 - 120));
+        int card = addCard(c, random.nextDouble() < 0.5 ? home : otherCountry(home));
+        String ip = IpBlocks.address(random.nextDouble() < 0.6 ? home : otherCountry(home), random.nextLong());
+        Draft d = fraud(c, FraudMix.Pattern.HIGH_VALUE_FIRST_ORDER, episode, start, ip,
+                random.nextDouble() < 0.7 ? "WEB" : "MOBILE");
+        d.lines = lines(1 + random.nextInt(2), this::mostExpensive, () -> 2 + random.nextInt(5));
+        d.card = card;
+        d.newAddress = random.nextDouble() < 0.5;
+        d.shipCountry = d.newAddress ? otherCountry(home) : home;
+        d.billingCountry = c.cards.get(card).country();
+        settleFraud(d, FraudMix.Pattern.HIGH_VALUE_FIRST_ORDER.rejected);
+        return 1;
+    }
+
+    /**
+     * Accounts at least half a year old with a few orders behind them, taken over: a new card of another country,
+     * a foreign IP, high value shipped to a new address abroad, within a few hours. The owner's own later orders
+     * go on as before.
+     */
+    private void takeovers(int target, int firstEpisode) {
+        Map<Integer, List<Draft>> history = new HashMap<>();
+        for (Draft d : drafts) {
+            if (!people.get(d.customer).fraudster) {
+                history.computeIfAbsent(d.customer, k -> new ArrayList<>()).add(d);
+            }
+        }
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < scale.customers; i++) {
+            if (history.getOrDefault(i, List.of()).size() >= FraudMix.TAKEOVER_MIN_ORDERS) {
+                candidates.add(i);
+            }
+        }
+        java.util.Collections.shuffle(candidates, random);
+        Instant latest = end.minus(Duration.ofDays(2));
+        int made = 0;
+        int episode = firstEpisode;
+        for (int customer : candidates) {
+            if (made >= target) {
+                break;
+            }
+            List<Draft> own = history.get(customer);
+            own.sort((a, b) -> a.placedAt.compareTo(b.placedAt));
+            Instant from = max(own.get(0).placedAt.plus(FraudMix.TAKEOVER_MIN_AGE),
+                    own.get(FraudMix.TAKEOVER_MIN_ORDERS - 1).placedAt.plus(Duration.ofDays(1)));
+            if (!from.isBefore(latest)) {
+                continue;
+            }
+            People c = people.get(customer);
+            Instant t = from.plusSeconds((long) (random.nextDouble() * Duration.between(from, latest).toSeconds()));
+            String shipTo = otherCountry(c.country);
+            int card = addCard(c, random.nextDouble() < 0.7 ? shipTo : otherCountry(c.country));
+            String ip = IpBlocks.address(random.nextDouble() < 0.7 ? shipTo : otherCountry(c.country),
+                    random.nextLong());
+            int count = Math.min(1 + random.nextInt(3), target - made);
+            for (int k = 0; k < count; k++) {
+                if (k > 0) {
+                    t = t.plusSeconds(600 + random.nextInt(3000));
+                }
+                Draft d = fraud(c, FraudMix.Pattern.ACCOUNT_TAKEOVER, episode, t, ip, "WEB");
+                d.lines = lines(1 + random.nextInt(2), this::mostExpensive, () -> 1 + random.nextInt(3));
+                d.card = card;
+                d.shipCountry = shipTo;
+                d.newAddress = true;
+                d.billingCountry = c.cards.get(card).country();
+                settleFraud(d, FraudMix.Pattern.ACCOUNT_TAKEOVER.rejected);
+            }
+            made += count;
+            episode++;
+        }
+    }
+
+    /** A new fraud order of the account, placed at {@code placed}; its lines, card, countries and fate follow. */
+    private Draft fraud(People c, FraudMix.Pattern pattern, int episode, Instant placed, String ip, String channel) {
+        Draft d = new Draft();
+        d.customer = c.index;
+        d.pattern = pattern;
+        d.episode = episode;
+        d.placedAt = placed;
+        d.clientIp = ip;
+        d.channel = channel;
+        drafts.add(d);
+        return d;
+    }
+
+    private void settleLegitimate(Draft d) {
         double u = random.nextDouble();
-        String channel = weighted(CHANNELS, CHANNEL_WEIGHTS);
-        Instant paid = placed.plus(Duration.ofMinutes(1 + random.nextInt(30)));
-        if (fraud && u < 0.4) {
-            return new Order(id, customer, "CANCELLED", channel, lines, shipTo, placed, null, null, null, null,
-                    placed.plus(Duration.ofMinutes(5)), "FRAUD_REJECTED", pattern);
-        }
+        Instant placed = d.placedAt;
         if (u < 0.15) {
-            String reason = random.nextDouble() < 0.6 ? "CUSTOMER_REQUEST" : "OUT_OF_STOCK";
-            return new Order(id, customer, "CANCELLED", channel, lines, shipTo, placed, null, null, null, null,
-                    placed.plus(Duration.ofHours(1 + random.nextInt(24))), reason, pattern);
+            d.cancel(random.nextDouble() < 0.6 ? "CUSTOMER_REQUEST" : "OUT_OF_STOCK",
+                    placed.plus(Duration.ofHours(1 + random.nextInt(24))));
+            return;
         }
+        d.status = "PAID";
+        d.paidAt = placed.plus(Duration.ofMinutes(1 + random.nextInt(30)));
         if (u < 0.30) {
-            return new Order(id, customer, "PAID", channel, lines, shipTo, placed, paid, null, null, null, null,
-                    null, pattern);
+            return;
         }
-        Instant shipped = paid.plus(Duration.ofHours(6 + random.nextInt(60)));
+        Instant shipped = d.paidAt.plus(Duration.ofHours(6 + random.nextInt(60)));
         Instant delivered = shipped.plus(Duration.ofHours(24 + random.nextInt(120)));
         if (delivered.isAfter(end) || u < 0.32) {
-            return new Order(id, customer, "SHIPPED", channel, lines, shipTo, placed, paid, min(shipped), null, null,
-                    null, null, pattern);
+            d.status = "SHIPPED";
+            d.shippedAt = shipped.isAfter(end) ? end : shipped;
+            return;
         }
+        d.status = "DELIVERED";
+        d.shippedAt = shipped;
+        d.deliveredAt = delivered;
         if (u < 0.36) {
             Instant returned = delivered.plus(Duration.ofDays(2 + random.nextInt(20)));
             if (!returned.isAfter(end)) {
-                return new Order(id, customer, "RETURNED", channel, lines, shipTo, placed, paid, shipped, delivered,
-                        returned, null, null, pattern);
+                d.status = "RETURNED";
+                d.returnedAt = returned;
             }
         }
-        return new Order(id, customer, "DELIVERED", channel, lines, shipTo, placed, paid, shipped, delivered, null,
-                null, null, pattern);
     }
 
-    private Instant min(Instant shipped) {
-        return shipped.isAfter(end) ? end : shipped;
+    /** Rejected by the platform's fraud check with the given probability, else paid at once and mostly shipped. */
+    private void settleFraud(Draft d, double rejected) {
+        if (random.nextDouble() < rejected) {
+            d.cancel("FRAUD_REJECTED", d.placedAt.plusSeconds(120 + random.nextInt(480)));
+            return;
+        }
+        d.status = "PAID";
+        d.paidAt = d.placedAt.plusSeconds(5 + random.nextInt(600));
+        if (random.nextDouble() < 0.3) {
+            return;
+        }
+        Instant shipped = d.paidAt.plus(Duration.ofHours(6 + random.nextInt(60)));
+        Instant delivered = shipped.plus(Duration.ofHours(24 + random.nextInt(120)));
+        d.status = delivered.isAfter(end) ? "SHIPPED" : "DELIVERED";
+        d.shippedAt = shipped.isAfter(end) ? end : shipped;
+        d.deliveredAt = delivered.isAfter(end) ? null : delivered;
     }
 
-    /** A day drawn by trend, yearly and weekly seasonality (rejection sampling), then an hour of that day. */
-    private Instant placedAt(boolean fraud) {
+    /** The card was declined: cancelled seconds later, never paid. */
+    private void decline(Draft d) {
+        d.cancel("PAYMENT_DECLINED", d.placedAt.plusSeconds(2 + random.nextInt(20)));
+    }
+
+    /**
+     * The labels the platform learns, weeks later: most paid fraud is charged back 5–60 days after the payment
+     * (after its last step), some never; a few legitimate orders are charged back too (friendly fraud). A
+     * chargeback that would fall after the end of the history has not happened yet.
+     */
+    private void chargebacks() {
+        long window = FraudMix.CHARGEBACK_MAX.minus(FraudMix.CHARGEBACK_MIN).toSeconds();
+        for (Draft d : drafts) {
+            if (d.paidAt == null || d.status.equals("CANCELLED") || d.status.equals("RETURNED")) {
+                continue;
+            }
+            boolean charged = d.pattern != null ? random.nextDouble() >= FraudMix.UNLABELLED_SHARE
+                    : d.lookAlike == null && random.nextDouble() < FraudMix.FRIENDLY_FRAUD_SHARE;
+            if (!charged) {
+                continue;
+            }
+            Instant at = d.paidAt.plus(FraudMix.CHARGEBACK_MIN).plusSeconds((long) (random.nextDouble() * window));
+            Instant last = d.deliveredAt != null ? d.deliveredAt : d.shippedAt != null ? d.shippedAt : d.paidAt;
+            if (!at.isAfter(last)) {
+                at = last.plusSeconds(3600 + random.nextInt(23 * 3600));
+            }
+            if (at.isAfter(end) || at.isAfter(d.paidAt.plus(FraudMix.CHARGEBACK_MAX))) {
+                continue;
+            }
+            d.chargebackAt = at;
+            if (d.pattern == null) {
+                d.lookAlike = FraudMix.LookAlike.FRIENDLY_FRAUD;
+            }
+        }
+    }
+
+    /**
+     * Each customer registered before its first order: most well before (an exponential gap, possibly before the
+     * history), some on the same day, minutes or hours before; one without orders some time in the past. The
+     * fraudsters' accounts were registered by their episodes.
+     */
+    private void registrations() {
+        Instant[] first = new Instant[people.size()];
+        for (Draft d : drafts) {
+            if (first[d.customer] == null || d.placedAt.isBefore(first[d.customer])) {
+                first[d.customer] = d.placedAt;
+            }
+        }
+        Instant start = end.minus(HISTORY);
+        for (int i = 0; i < people.size(); i++) {
+            People c = people.get(i);
+            if (c.fraudster) {
+                continue;
+            }
+            if (first[i] == null) {
+                c.registeredAt = start.minus(Duration.ofDays(365))
+                        .plusSeconds((long) (random.nextDouble() * (HISTORY.toSeconds() + 364 * 86_400L)));
+            } else if (c.sameDay || random.nextDouble() < FraudMix.SAME_DAY_REGISTRATION) {
+                c.sameDay = true;
+                long sinceMidnight = Duration.between(first[i].truncatedTo(ChronoUnit.DAYS), first[i]).toSeconds();
+                c.registeredAt = first[i].minusSeconds(Math.max(30,
+                        (long) (random.nextDouble() * Math.min(4 * 3600, sinceMidnight))));
+            } else {
+                double days = 1 + Math.min(1500, -FraudMix.REGISTRATION_GAP_DAYS * Math.log(1 - random.nextDouble()));
+                c.registeredAt = first[i].minusSeconds((long) (days * 86_400));
+            }
+        }
+    }
+
+    /**
+     * A day (before {@code days}) drawn by trend, yearly and weekly seasonality (rejection sampling), then an hour of
+     * that day: at night (0–4 a.m.) with probability {@code night} if {@code fraud}, else by the daily curve.
+     */
+    private Instant placedAt(long days, boolean fraud, double night) {
         Instant start = end.minus(HISTORY);
         double max = 1.5 * 1.7 * 1.3;
         while (true) {
-            long day = random.nextInt((int) HISTORY.toDays());
+            long day = random.nextInt((int) days);
             ZonedDateTime date = start.plus(Duration.ofDays(day)).atZone(ZoneOffset.UTC);
             double trend = 1.0 + 0.5 * day / HISTORY.toDays();
             double weight = trend * MONTH[date.getMonthValue() - 1] * WEEKDAY[date.getDayOfWeek().getValue() - 1];
             if (random.nextDouble() * max < weight) {
-                int hour = fraud ? 1 + random.nextInt(4) : sampleHour();
+                int hour = fraud && random.nextDouble() < night ? random.nextInt(5) : sampleHour();
                 return date.plusHours(hour).plusMinutes(random.nextInt(60)).plusSeconds(random.nextInt(60))
                         .toInstant();
             }
         }
+    }
+
+    private List<Line> lines(int count, IntSupplier product, IntSupplier quantity) {
+        List<Line> lines = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (int l = 0; l < count; l++) {
+            int p = product.getAsInt();
+            if (!seen.add(p)) {
+                continue;
+            }
+            int q = quantity.getAsInt();
+            BigDecimal historical = products.get(p).price()
+                    .multiply(BigDecimal.valueOf(0.9 + 0.15 * random.nextDouble())).setScale(2, RoundingMode.HALF_UP);
+            lines.add(new Line(p, q, historical));
+        }
+        return lines;
+    }
+
+    /** One of the customer's three usual addresses (home, mobile, work), fixed by seed and customer. */
+    private String homeIp(int customer, int which) {
+        long h = (seed * 0x9E3779B97F4A7C15L) ^ (customer * 4L + which);
+        h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
+        h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return IpBlocks.address(people.get(customer).country, h ^ (h >>> 33));
     }
 
     private int sampleHour() {
@@ -311,8 +742,16 @@ public final class Synthesis {
     }
 
     private int mostExpensive() {
+        return priciestOf(21);
+    }
+
+    private int pricey() {
+        return priciestOf(5);
+    }
+
+    private int priciestOf(int draws) {
         int best = random.nextInt(products.size());
-        for (int i = 0; i < 20; i++) {
+        for (int i = 1; i < draws; i++) {
             int candidate = random.nextInt(products.size());
             if (products.get(candidate).price().compareTo(products.get(best).price()) > 0) {
                 best = candidate;
@@ -321,12 +760,99 @@ public final class Synthesis {
         return best;
     }
 
-    private String otherCountry(String home) {
+    /** A product priced at most {@link #CARD_TEST_PRICE}: what a card tester buys to see whether a card works. */
+    private int cheap() {
+        if (cheapProducts == null) {
+            cheapProducts = new ArrayList<>();
+            for (int i = 0; i < products.size(); i++) {
+                if (products.get(i).price().compareTo(CARD_TEST_PRICE) <= 0) {
+                    cheapProducts.add(i);
+                }
+            }
+        }
+        return cheapProducts.get(random.nextInt(cheapProducts.size()));
+    }
+
+    private String otherCountry(String... not) {
+        List<String> excluded = Arrays.asList(not);
         String other;
         do {
             other = pick(COUNTRIES);
-        } while (other.equals(home));
+        } while (excluded.contains(other));
         return other;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** A customer while the synthesis decides it; built into a {@link Customer} at the end. */
+    private static final class People {
+        final int index;
+        final UUID id;
+        final String email;
+        final String firstName;
+        final String lastName;
+        final String country;
+        final String segment;
+        final boolean fraudster;
+        final List<Card> cards = new ArrayList<>();
+        boolean expat;
+        boolean sameDay;
+        Instant registeredAt;
+
+        People(int index, UUID id, String email, String firstName, String lastName, String country, String segment,
+               boolean fraudster) {
+            this.index = index;
+            this.id = id;
+            this.email = email;
+            this.firstName = firstName;
+            this.lastName = lastName;
+            this.country = country;
+            this.segment = segment;
+            this.fraudster = fraudster;
+        }
+
+        Customer build() {
+            return new Customer(id, email, firstName, lastName, country, segment, registeredAt, List.copyOf(cards),
+                    fraudster);
+        }
+    }
+
+    /** An order while the synthesis decides it; built into an {@link Order} at the end. */
+    private static final class Draft {
+        int customer;
+        String status;
+        String channel;
+        List<Line> lines;
+        String shipCountry;
+        boolean newAddress;
+        String billingCountry;
+        int card;
+        String clientIp;
+        Instant placedAt;
+        Instant paidAt;
+        Instant shippedAt;
+        Instant deliveredAt;
+        Instant returnedAt;
+        Instant cancelledAt;
+        String cancelReason;
+        Instant chargebackAt;
+        FraudMix.Pattern pattern;
+        FraudMix.LookAlike lookAlike;
+        int episode = -1;
+
+        void cancel(String reason, Instant at) {
+            status = "CANCELLED";
+            cancelReason = reason;
+            cancelledAt = at;
+        }
+
+        Order build(UUID id) {
+            return new Order(id, customer, status, channel, List.copyOf(lines), shipCountry, newAddress,
+                    billingCountry, card, clientIp, placedAt, paidAt, shippedAt, deliveredAt, returnedAt, cancelledAt,
+                    cancelReason, chargebackAt, pattern, lookAlike, episode);
+        }
     }
 
     /** About 0.8 reviews per delivered order (~25,000 at seed scale), one per customer and product, mostly good. */
@@ -427,6 +953,13 @@ public final class Synthesis {
 
     private String weighted(String[] values, double[] weights) {
         return values[sampleIndex(weights)];
+    }
+
+    /** A gift's recipient: a name fixed by the order. */
+    static String someoneElse(UUID order) {
+        long bits = order.getMostSignificantBits();
+        return FIRST[(int) Math.floorMod(bits, (long) FIRST.length)] + " "
+                + LAST[(int) Math.floorMod(bits >>> 16, (long) LAST.length)];
     }
 
     static boolean weekend(Instant instant) {

@@ -89,7 +89,12 @@ public class SimulatedPaymentGateway implements PaymentGateway {
             Map.entry("453997", "IT"), Map.entry("532451", "IT"),
             Map.entry("437744", "PL"), Map.entry("535470", "PL"),
             Map.entry("418745", "NG"), Map.entry("539923", "NG"),
-            Map.entry("406655", "BR"), Map.entry("515590", "BR"));
+            Map.entry("406655", "BR"), Map.entry("515590", "BR"),
+            // Visa only: the other countries the data generator issues cards in (datagen CardBins).
+            Map.entry("412400", "CA"), Map.entry("403600", "AU"), Map.entry("439200", "JP"),
+            Map.entry("435600", "IN"), Map.entry("475200", "SE"), Map.entry("448400", "MX"),
+            Map.entry("437200", "IE"), Map.entry("404000", "AT"), Map.entry("475600", "CH"),
+            Map.entry("420800", "DK"), Map.entry("455400", "NZ"));
     private static final Pattern FLAKY = Pattern.compile("tok_flaky_([0-9]{1,3})");
     private static final String UNRESPONSIVE = "tok_unresponsive";
 

@@ -1,32 +1,30 @@
 package io.eventcommerce.devstack.datagen;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Which test card numbers stand for a card issued in which country. The payment simulator derives a card's issuing
- * country from its BIN (the first six digits), so this one table decides it for every generated card: a Visa
- * prefix "4" + the country's ISO 3166-1 numeric code + "00" (DE 276 → 427600). The numbers pass the Luhn check that
+ * country from its BIN (the first six digits), so this one table decides it for every generated card: the
+ * simulator's Visa test BIN of the country. The numbers pass the Luhn check that
  * SimulatedPaymentGateway.tokenize applies; none is one of the simulator's declining test cards.
  */
 public final class CardBins {
 
-    /** Country (ISO 3166-1 alpha-2) → 6-digit BIN prefix. */
-    static final Map<String, String> PREFIX_BY_COUNTRY = prefixes(
-            "US", "840", "GB", "826", "DE", "276", "FR", "250", "CA", "124", "AU", "036", "NL", "528", "ES", "724",
-            "IT", "380", "JP", "392", "BR", "076", "IN", "356", "SE", "752", "PL", "616", "MX", "484", "IE", "372",
-            "AT", "040", "CH", "756", "DK", "208", "NZ", "554");
+    /**
+     * Country (ISO 3166-1 alpha-2) → 6-digit BIN prefix: the Visa test BINs of the payment simulator's table
+     * (orders-service SimulatedPaymentGateway.ISSUER_BY_BIN, docs/payments.md), which must hold every one of them.
+     */
+    static final Map<String, String> PREFIX_BY_COUNTRY = Map.ofEntries(
+            Map.entry("US", "411111"), Map.entry("GB", "465901"), Map.entry("DE", "417500"),
+            Map.entry("FR", "497010"), Map.entry("NL", "462263"), Map.entry("ES", "454881"),
+            Map.entry("IT", "453997"), Map.entry("PL", "437744"), Map.entry("BR", "406655"),
+            Map.entry("CA", "412400"), Map.entry("AU", "403600"), Map.entry("JP", "439200"),
+            Map.entry("IN", "435600"), Map.entry("SE", "475200"), Map.entry("MX", "448400"),
+            Map.entry("IE", "437200"), Map.entry("AT", "404000"), Map.entry("CH", "475600"),
+            Map.entry("DK", "420800"), Map.entry("NZ", "455400"));
 
     private CardBins() {
-    }
-
-    private static Map<String, String> prefixes(String... countryAndNumeric) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < countryAndNumeric.length; i += 2) {
-            map.put(countryAndNumeric[i], "4" + countryAndNumeric[i + 1] + "00");
-        }
-        return Map.copyOf(map);
     }
 
     /** A 16-digit number of the country's prefix: 9 digits from {@code serial}, then the Luhn check digit. */

@@ -35,7 +35,16 @@ class CardBinsTest {
     void everyCountryHasItsOwnSixDigitVisaPrefixAndValidNumbersOfIt() {
         assertThat(CardBins.PREFIX_BY_COUNTRY).hasSize(20);
         assertThat(new HashSet<>(CardBins.PREFIX_BY_COUNTRY.values())).hasSize(20);
-        assertThat(CardBins.PREFIX_BY_COUNTRY.get("DE")).isEqualTo("427600");
+        assertThat(CardBins.PREFIX_BY_COUNTRY.get("DE")).isEqualTo("417500");
+        // Each is a BIN of the payment simulator's table (orders-service; documented in docs/payments.md).
+        String payments;
+        try {
+            payments = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("platform.root",
+                    "../..")).resolve("docs/payments.md"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        CardBins.PREFIX_BY_COUNTRY.values().forEach(bin -> assertThat(payments).as("simulator BIN").contains(bin));
         Set<String> numbers = new HashSet<>();
         CardBins.PREFIX_BY_COUNTRY.forEach((country, prefix) -> {
             assertThat(prefix).matches("4[0-9]{5}");

@@ -2,13 +2,34 @@ package io.eventcommerce.devstack.datagen;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IpBlocksTest {
+
+    /** compliance-service geolocates client IPs with its own copy of the table; the two must not drift. */
+    @Test
+    void complianceServiceGeolocatesWithTheSameBlocks() throws IOException {
+        Path csv = Path.of(System.getProperty("platform.root", "../.."))
+                .resolve("compliance-service/src/main/resources/ip-country-blocks.csv");
+        Map<String, String> compliance = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(csv)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] cells = line.split(",");
+                assertThat(cells[1]).isEqualTo(cells[0].replaceFirst("\\.0\\.0$", ".255.255"));
+                compliance.put(cells[2], cells[0] + "/16");
+            }
+        }
+        assertThat(compliance).isEqualTo(IpBlocks.table());
+    }
 
     @Test
     void eachCountryHasItsOwnSixteenBitBlockInsideTheSharedAddressSpace() {

@@ -2,10 +2,7 @@ package io.eventcommerce.systemtests;
 
 import io.eventcommerce.devstack.EmbeddedStack;
 import io.eventcommerce.devstack.PlatformStack;
-import io.eventcommerce.events.EventCodec;
-import io.eventcommerce.events.EventEnvelope;
 import io.eventcommerce.events.Topics;
-import io.eventcommerce.events.compliance.FraudAssessed;
 import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TestStack;
 import io.eventcommerce.testkit.TopicProbe;
@@ -17,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,7 +77,6 @@ class DatabaseOutageIT {
                     String key = "outage-" + UUID.randomUUID();
                     String orderId = placeRetrying(customerId, productId, quantity, key, failedAttempts);
                     placed.put(key, new Placed(key, orderId, productId, quantity, Instant.now()));
-                    fraudApprove(orderId);
                 }
             }));
         }
@@ -172,15 +167,6 @@ class DatabaseOutageIT {
             assertThat(System.nanoTime()).as("order %s placed within 3 minutes", key).isLessThan(deadline);
             await().pollDelay(Duration.ofMillis(200)).until(() -> true);
         }
-    }
-
-    /** The fraud answer compliance-service would publish for this order. */
-    private static void fraudApprove(String orderId) {
-        EventEnvelope<FraudAssessed> envelope = EventEnvelope.wrap(new FraudAssessed(UUID.fromString(orderId), null,
-                new BigDecimal("0.100"), FraudAssessed.APPROVE, List.of(), null, Instant.now()),
-                "compliance-service", Instant.now());
-        TopicProbe.send(FraudAssessed.TYPE.topic(), orderId, EventCodec.toJson(envelope),
-                Map.of("id", envelope.eventId().toString(), "eventType", envelope.type()));
     }
 
     private static String status(String orderId) {

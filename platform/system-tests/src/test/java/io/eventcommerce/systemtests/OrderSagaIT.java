@@ -1,15 +1,13 @@
 package io.eventcommerce.systemtests;
 
-import io.eventcommerce.events.EventCodec;
-import io.eventcommerce.events.EventEnvelope;
-import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.devstack.PlatformService;
+import io.eventcommerce.devstack.RunningServices;
 import io.eventcommerce.testkit.Deadlines;
 import io.eventcommerce.testkit.Database;
-import io.eventcommerce.testkit.TopicProbe;
+import io.eventcommerce.testkit.TestTokens;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,14 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The order saga end to end: orders-service and catalog-service as processes on the real stack, talking only
- * through Kafka. Orders wait for stock and fraud answers (production's default); the test answers fraud checks as
- * compliance-service will, by publishing FraudAssessed.
+ * The order saga end to end: orders-service, catalog-service and compliance-service as processes on the real stack,
+ * talking only through Kafka. Orders wait for stock and fraud answers; compliance-service answers (Platform sets its
+ * thresholds so that the tests' ordinary orders are approved, and its declines rule holds an order for review), and
+ * a compliance officer decides held orders through its API.
  */
 class OrderSagaIT {
 
     private static final Database ORDERS_DB = Database.of("orders");
     private static final Database CATALOG_DB = Database.of("catalog");
+    private static final Database COMPLIANCE_DB = Database.of("compliance");
+    private static final String OFFICER = TestTokens.forRoles("compliance-officer");
 
     private static String stockedProduct(int onHand) {
         return Platform.stockedProduct(onHand);
@@ -44,12 +45,10 @@ class OrderSagaIT {
                 .post("/orders").then().statusCode(201).extract().path("id");
     }
 
-    private static void fraud(String orderId, String decision) {
-        EventEnvelope<FraudAssessed> envelope = EventEnvelope.wrap(new FraudAssessed(UUID.fromString(orderId), null,
-                new BigDecimal("0.100"), decision, List.of(), null, Instant.now()), "compliance-service",
-                Instant.now());
-        TopicProbe.send(FraudAssessed.TYPE.topic(), orderId, EventCodec.toJson(envelope),
-                Map.of("id", envelope.eventId().toString(), "eventType", envelope.type()));
+    /** A compliance officer's decision on a held order. */
+    private static void review(String orderId, String decision) {
+        Platform.compliance(OFFICER).body(Map.of("decision", decision, "comment", "system test"))
+                .post("/fraud/assessments/" + orderId + "/review").then().statusCode(200);
     }
 
     private static Map<String, Object> order(String orderId) {
@@ -83,7 +82,6 @@ class OrderSagaIT {
             placing.add(CompletableFuture.supplyAsync(() -> place(customerId, productId, 1, "tok_approve")));
         }
         List<String> orderIds = placing.stream().map(CompletableFuture::join).toList();
-        orderIds.forEach(id -> fraud(id, FraudAssessed.APPROVE));
 
         await().atMost(Deadlines.ASYNC).until(() -> orderIds.stream()
                 .map(id -> (String) order(id).get("status"))
@@ -100,33 +98,54 @@ class OrderSagaIT {
     }
 
     @Test
-    void aDeclinedPaymentOrAFraudRejectCancelsAndReleasesTheReservation() {
+    void declinedPaymentsCancelAndTheHeldOrderAfterThemIsCancelledOrPaidAsTheOfficerDecides() {
         String productId = stockedProduct(10);
         String customerId = Platform.createCustomer("decline-" + UUID.randomUUID() + "@example.com");
-        String declined = place(customerId, productId, 3, "tok_decline");
+        // Approved by compliance-service, declined by the gateway: cancelled, the reservation released.
+        for (int i = 0; i < 3; i++) {
+            String declined = place(customerId, productId, 1, "tok_decline");
+            awaitFinal(declined, "CANCELLED");
+            assertThat(order(declined).get("cancel_reason")).isEqualTo("PAYMENT_DECLINED");
+        }
+        awaitReserved(productId, 0);
+        await().atMost(Deadlines.ASYNC).until(() -> COMPLIANCE_DB.count("SELECT COUNT(*) FROM payment_streak "
+                + "WHERE customer_id = ? AND declines_in_a_row = 3", customerId) == 1);
+
+        // Three declines in a row: compliance-service holds the next order for an officer, who rejects it.
         String rejected = place(customerId, productId, 4, "tok_approve");
-        awaitReserved(productId, 7);
-        fraud(declined, FraudAssessed.APPROVE);
-        fraud(rejected, FraudAssessed.REJECT);
-        awaitFinal(declined, "CANCELLED");
+        awaitFinal(rejected, "ON_HOLD");
+        awaitReserved(productId, 4);
+        review(rejected, "REJECT");
         awaitFinal(rejected, "CANCELLED");
-        assertThat(order(declined).get("cancel_reason")).isEqualTo("PAYMENT_DECLINED");
         assertThat(order(rejected).get("cancel_reason")).isEqualTo("FRAUD_REJECTED");
         awaitReserved(productId, 0);
         assertThat(CATALOG_DB.query("SELECT DISTINCT status FROM stock_reservation WHERE product_id = ?", productId))
                 .extracting(r -> r.get("status")).containsExactly("RELEASED");
+
+        // The next one is held too (no payment has ended the streak); approved, it is paid.
+        String approved = place(customerId, productId, 2, "tok_approve");
+        awaitFinal(approved, "ON_HOLD");
+        review(approved, "APPROVE");
+        awaitFinal(approved, "PAID");
+        awaitReserved(productId, 2);
     }
 
     @Test
-    void anOrderWhoseFraudAnswerNeverComesIsCancelledAfterTheTimeoutAndItsStockReleased() {
+    void withComplianceServiceStoppedAnOrderIsCancelledAfterTheTimeoutAndItsStockReleased() {
         String productId = stockedProduct(5);
         String customerId = Platform.createCustomer("timeout-" + UUID.randomUUID() + "@example.com");
-        String orderId = place(customerId, productId, 2, "tok_approve");
-        awaitReserved(productId, 2);
-        assertThat(order(orderId).get("status")).isEqualTo("PENDING");
-
-        await().atMost(SAGA_TIMEOUT.plus(Deadlines.ASYNC)).untilAsserted(() ->
-                assertThat(order(orderId).get("status")).isEqualTo("CANCELLED"));
+        RunningServices services = Platform.services();
+        services.kill(PlatformService.COMPLIANCE);
+        String orderId;
+        try {
+            orderId = place(customerId, productId, 2, "tok_approve");
+            awaitReserved(productId, 2);
+            assertThat(order(orderId).get("status")).isEqualTo("PENDING");
+            await().atMost(SAGA_TIMEOUT.plus(Deadlines.ASYNC)).untilAsserted(() ->
+                    assertThat(order(orderId).get("status")).isEqualTo("CANCELLED"));
+        } finally {
+            services.restart(PlatformService.COMPLIANCE, Duration.ofMinutes(3));
+        }
         assertThat(order(orderId).get("cancel_reason")).isEqualTo("TIMEOUT");
         assertThat((String) order(orderId).get("status_detail")).contains("stock RESERVED, fraud none");
         awaitReserved(productId, 0);

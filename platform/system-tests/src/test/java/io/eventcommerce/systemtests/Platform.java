@@ -3,21 +3,14 @@ package io.eventcommerce.systemtests;
 import io.eventcommerce.devstack.PlatformService;
 import io.eventcommerce.devstack.PlatformStack;
 import io.eventcommerce.devstack.RunningServices;
-import io.eventcommerce.events.EventCodec;
-import io.eventcommerce.events.EventEnvelope;
-import io.eventcommerce.events.compliance.FraudAssessed;
 import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TestStack;
 import io.eventcommerce.testkit.TestTokens;
-import io.eventcommerce.testkit.TopicProbe;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,13 +37,22 @@ final class Platform {
         if (services == null) {
             PlatformStack stack = TestStack.get();
             Path root = Path.of(System.getProperty("platform.root", "../..")).toAbsolutePath().normalize();
-            // The production saga: wait for stock and fraud answers (the test answers fraud as compliance-service
-            // would), with a timeout short enough to watch it fire.
+            // The production saga, answered by the real catalog-service and compliance-service, with a timeout
+            // short enough to watch it fire. compliance-service approves the tests' ordinary orders: every test
+            // customer pays with the simulator's one test card (tok_approve) and ships to one address, which its
+            // card and address rules would rightly treat as shared, and bursts of orders are what these tests do;
+            // so its thresholds are set near 1 and those two rules off. The declines rule stays: it holds an order
+            // for review where a test wants one (OrderSagaIT).
             services = RunningServices.start(stack, root, Path.of("target", "platform"), port -> 0,
                     Duration.ofMinutes(3), Map.of(PlatformService.ORDERS, Map.of(
                             "orders.saga.await", "stock,fraud",
                             "orders.saga.reply-timeout", SAGA_TIMEOUT.toString(),
-                            "orders.saga.timeout-check-every", "1s")));
+                            "orders.saga.timeout-check-every", "1s"),
+                            PlatformService.COMPLIANCE, Map.of(
+                                    "compliance.fraud.review-threshold", "0.999",
+                                    "compliance.fraud.reject-threshold", "1.0",
+                                    "compliance.fraud.rules.customers-per-card-reject", "1000000",
+                                    "compliance.fraud.rules.customers-per-shipping-address-review", "1000000")));
             Runtime.getRuntime().addShutdownHook(new Thread(services::close, "services-shutdown"));
         }
         return services;
@@ -108,13 +110,9 @@ final class Platform {
                 .post("/customers").then().statusCode(201).extract().path("id");
     }
 
-    /** The fraud answer compliance-service would publish for this order: approved. */
-    static void approveFraud(String orderId) {
-        EventEnvelope<FraudAssessed> envelope = EventEnvelope.wrap(new FraudAssessed(UUID.fromString(orderId), null,
-                new BigDecimal("0.100"), FraudAssessed.APPROVE, List.of(), null, Instant.now()),
-                "compliance-service", Instant.now());
-        TopicProbe.send(FraudAssessed.TYPE.topic(), orderId, EventCodec.toJson(envelope),
-                Map.of("id", envelope.eventId().toString(), "eventType", envelope.type()));
+    static RequestSpecification compliance(String token) {
+        return given().baseUri(services().get(PlatformService.COMPLIANCE).uri().toString())
+                .auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     /** An order's status and cancel reason as orders-service stored them, e.g. "PAID" or "CANCELLED TIMEOUT". */

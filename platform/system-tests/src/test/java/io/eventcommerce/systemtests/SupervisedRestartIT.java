@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.util.UUID;
 
 import static io.eventcommerce.systemtests.CatalogToOrdersIT.placeOrder;
-import static io.eventcommerce.systemtests.Platform.approveFraud;
 import static io.eventcommerce.systemtests.Platform.orderOutcome;
 import static io.eventcommerce.systemtests.Platform.reserved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,8 +40,6 @@ class SupervisedRestartIT {
             long killed = services.get(PlatformService.CATALOG).pid();
             ProcessHandle.of(killed).orElseThrow().destroyForcibly();
             String whileDown = placeOrder(customerId, productId, 2);
-            approveFraud(before);
-            approveFraud(whileDown);
             run.awaitStatus(CATALOG, "RESTARTING");
 
             long restarted = run.awaitRestarted(CATALOG, killed, 1);

@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static io.eventcommerce.systemtests.CatalogToOrdersIT.placeOrder;
-import static io.eventcommerce.systemtests.Platform.approveFraud;
 import static io.eventcommerce.systemtests.Platform.orderOutcome;
 import static io.eventcommerce.systemtests.Platform.reserved;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +51,6 @@ class SupervisedStackRestartIT {
             long connect = run.pid("connect");
             ProcessHandle.of(connect).orElseThrow().destroyForcibly();
             String whileConnectDown = placeOrder(customerId, productId, 1);
-            approveFraud(whileConnectDown);
             run.awaitStatus("connect", "RESTARTING");
             long connectAgain = run.awaitRestarted("connect", connect, 1);
             assertThat(embedded.pids()).containsEntry("connect", connectAgain);
@@ -106,7 +104,6 @@ class SupervisedStackRestartIT {
             String outcome = placed.isEmpty() ? "CANCELLED" : orderOutcome(placed.get(placed.size() - 1));
             if (outcome.startsWith("CANCELLED")) {
                 String orderId = placeOrder(customerId, productId, 1);
-                approveFraud(orderId);
                 placed.add(orderId);
             }
             return outcome.equals("PAID");

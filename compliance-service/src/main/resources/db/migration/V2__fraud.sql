@@ -35,13 +35,20 @@ CREATE TABLE order_fact (
     -- The feature vector as of the order's placement (JSON object, feature name → value): what the model saw, and
     -- what a retrain learns from.
     features              MEDIUMTEXT    NOT NULL,
-    paid_at               DATETIME(6)   NULL,
     recorded_at           DATETIME(6)   NOT NULL,
     PRIMARY KEY (order_id),
     INDEX ix_order_fact_customer (customer_id, placed_at),
     INDEX ix_order_fact_card (card_fingerprint, customer_id),
     INDEX ix_order_fact_address (shipping_address_hash, customer_id),
     INDEX ix_order_fact_placed (placed_at)
+);
+
+-- Orders whose payment was captured (orders.payment), apart from order_fact: the payment channel may be read
+-- before the order's OrderPlaced on orders.order, and a capture must not be lost for that.
+CREATE TABLE order_paid (
+    order_id CHAR(36)    NOT NULL,
+    paid_at  DATETIME(6) NOT NULL,
+    PRIMARY KEY (order_id)
 );
 
 -- Payment outcomes per customer, for "declined payments in a row".

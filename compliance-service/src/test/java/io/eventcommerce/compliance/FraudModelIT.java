@@ -251,8 +251,8 @@ class FraudModelIT {
         send(orders.toArray(DomainEvent[]::new));
         ComplianceFixtures.awaitRecorded(customerIds, orders.size());
         send(payments.toArray(DomainEvent[]::new));
-        await().atMost(Deadlines.ASYNC).until(() -> COMPLIANCE.count("SELECT COUNT(*) FROM order_fact WHERE paid_at "
-                + "IS NOT NULL AND customer_id IN (" + placeholders(customerIds.size()) + ")", ids()) == orders.size()
+        await().atMost(Deadlines.ASYNC).until(() -> COMPLIANCE.count("SELECT COUNT(*) FROM order_fact o JOIN order_paid p "
+                + "ON p.order_id = o.order_id WHERE customer_id IN (" + placeholders(customerIds.size()) + ")", ids()) == orders.size()
                 && COMPLIANCE.count("SELECT COUNT(*) FROM fraud_label l JOIN order_fact o ON o.order_id = l.order_id "
                 + "WHERE l.fraud AND o.customer_id IN (" + placeholders(customerIds.size()) + ")", ids()) == 70);
     }

@@ -110,7 +110,8 @@ public class FraudModels {
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT o.features, o.placed_at, l.fraud
                         FROM order_fact o LEFT JOIN fraud_label l ON l.order_id = o.order_id
-                        WHERE l.order_id IS NOT NULL OR (o.paid_at IS NOT NULL AND o.placed_at < ?1)
+                        LEFT JOIN order_paid p ON p.order_id = o.order_id
+                        WHERE l.order_id IS NOT NULL OR (p.order_id IS NOT NULL AND o.placed_at < ?1)
                         ORDER BY o.placed_at, o.order_id""")
                 .setParameter(1, Timestamp.from(now.minus(config.fraud().labelMaturity()))).getResultList();
         List<LabelledExample> examples = new ArrayList<>(rows.size());

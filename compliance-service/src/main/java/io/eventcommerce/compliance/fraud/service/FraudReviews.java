@@ -134,9 +134,10 @@ public class FraudReviews {
                 .setParameter(1, customerId.toString()).setParameter(2, except.toString()).getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        SELECT o.order_id, o.placed_at, o.total, o.currency, o.paid_at IS NOT NULL,
+                        SELECT o.order_id, o.placed_at, o.total, o.currency, p.order_id IS NOT NULL,
                                COALESCE(d.review_decision, d.decision), l.fraud
                         FROM order_fact o
+                        LEFT JOIN order_paid p ON p.order_id = o.order_id
                         LEFT JOIN fraud_detection d ON d.order_id = o.order_id
                         LEFT JOIN fraud_label l ON l.order_id = o.order_id
                         WHERE o.customer_id = ?1 AND o.order_id <> ?2

@@ -108,7 +108,10 @@ public class OrderFacts {
 
     /** orders.payment: a captured payment marks the order paid (a label-maturity candidate) and ends a streak. */
     public void paid(UUID orderId, UUID customerId, Instant at) {
-        em.createNativeQuery("UPDATE order_fact SET paid_at = ?2 WHERE order_id = ?1 AND paid_at IS NULL")
+        // Kept apart from order_fact: orders.payment may be read before the order's OrderPlaced arrives.
+        em.createNativeQuery("""
+                        INSERT INTO order_paid (order_id, paid_at) VALUES (?1, ?2)
+                        ON DUPLICATE KEY UPDATE paid_at = LEAST(paid_at, ?2)""")
                 .setParameter(1, orderId.toString()).setParameter(2, Timestamp.from(at)).executeUpdate();
         streak(customerId, false, at);
     }

@@ -31,7 +31,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -124,18 +124,15 @@ public class FraudReviewResource {
     private AssessmentView view(FraudReviews.Case c) {
         FraudDetection d = c.detection();
         Map<Feature, Double> values = c.features().map(f -> f.asMap()).orElse(Map.of());
-        Map<String, FeatureView> features = new LinkedHashMap<>();
-        for (Feature feature : Feature.values()) {
-            features.put(feature.code(), new FeatureView(feature.code(), feature.description(),
-                    values.getOrDefault(feature, 0.0)));
-        }
+        List<FeatureView> features = Arrays.stream(Feature.values()).map(feature -> new FeatureView(feature.code(),
+                feature.description(), values.getOrDefault(feature, 0.0))).toList();
         JsonNode explanation;
         try {
             explanation = json.readTree(d.explanation());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new AssessmentView(summary(d), explanation, List.copyOf(features.values()),
+        return new AssessmentView(summary(d), explanation, features,
                 d.shadowModelVersion() == null ? null
                         : new ShadowView(d.shadowModelVersion(), d.shadowScore(), d.shadowDecision()),
                 d.reviewedAt() == null ? null

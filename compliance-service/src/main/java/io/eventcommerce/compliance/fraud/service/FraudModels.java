@@ -127,12 +127,9 @@ public class FraudModels {
     public FraudModelVersion activate(int version) {
         FraudModelVersion chosen = find(version);
         Instant now = Timestamps.now();
-        if (chosen.status() == FraudModelVersion.Status.ACTIVE) {
-            throw DomainException.conflict("Model " + chosen.label() + " is active already");
-        }
-        versions.withStatus(FraudModelVersion.Status.ACTIVE).ifPresent(FraudModelVersion::retire);
-        em.flush();
-        chosen.activate(now);
+        Optional<FraudModelVersion> previous = versions.withStatus(FraudModelVersion.Status.ACTIVE);
+        chosen.activate(now); // refuses (409) the version that is active already, before anything changes
+        previous.ifPresent(FraudModelVersion::retire);
         scoring.refresh();
         return chosen;
     }

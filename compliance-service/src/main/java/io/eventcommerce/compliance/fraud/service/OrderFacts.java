@@ -286,7 +286,7 @@ public class OrderFacts {
 
     String toJson(FeatureVector features) {
         Map<String, Double> map = new java.util.TreeMap<>();
-        features.asMap().forEach((k, v) -> map.put(k.name(), v));
+        features.asMap().forEach((k, v) -> map.put(k.code(), v));
         try {
             return json.writeValueAsString(map);
         } catch (JsonProcessingException e) {
@@ -299,7 +299,7 @@ public class OrderFacts {
             Map<String, Double> map = json.readValue(text, FEATURE_MAP);
             Map<Feature, Double> values = new EnumMap<>(Feature.class);
             // A feature a later version dropped is ignored; one it added is missing, so 0.
-            map.forEach((k, v) -> Arrays.stream(Feature.values()).filter(x -> x.name().equals(k)).findFirst()
+            map.forEach((k, v) -> Arrays.stream(Feature.values()).filter(x -> x.code().equals(k)).findFirst()
                     .ifPresent(x -> values.put(x, v)));
             return FeatureVector.of(values);
         } catch (JsonProcessingException e) {

@@ -67,7 +67,16 @@ class CardDataIT {
                         "lines", List.of(Map.of("productId", product.toString(), "quantity", 1)))))
                 .post("/orders").then().statusCode(201).extract().path("id");
         assertThat(TopicProbe.awaitKey(Topics.ORDERS_ORDER, orderId, "OrderPlaced").value())
-                .contains("\"last4\":\"4242\"").doesNotContain("tok_sim_");
+                .contains("\"last4\":\"4242\"").doesNotContain("tok_sim_").doesNotContain(PAN)
+                .containsPattern("\"fingerprint\":\"sim_[0-9a-f]{12}\"");
+
+        // The simulator's ready-made token has no fingerprint: the customer's saved method of it is its own card.
+        String readyMade = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(deliverable(Map.of("paymentToken", "tok_approve",
+                        "lines", List.of(Map.of("productId", product.toString(), "quantity", 1)))))
+                .post("/orders").then().statusCode(201).extract().path("id");
+        assertThat(TopicProbe.awaitKey(Topics.ORDERS_ORDER, readyMade, "OrderPlaced").value())
+                .containsPattern("\"fingerprint\":\"method_[0-9a-f-]{36}\"");
     }
 
     @Test

@@ -255,8 +255,19 @@ public class OrderFacts {
         return value == null || value.isBlank() ? null : value.strip().toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * The card's key for "cards per customer" and "customers per card": the gateway's fingerprint when the event
+     * carries one (the same card number, whoever uses it), otherwise, for events written before it existed, what the
+     * event shows of the card.
+     */
     static String cardFingerprint(PaymentMethodRef card) {
-        if (card == null || card.last4() == null) {
+        if (card == null) {
+            return null;
+        }
+        if (card.fingerprint() != null && !card.fingerprint().isBlank()) {
+            return sha256("fingerprint|" + card.fingerprint());
+        }
+        if (card.last4() == null) {
             return null;
         }
         return sha256(String.join("|", String.valueOf(card.brand()).toLowerCase(Locale.ROOT), card.last4(),

@@ -95,7 +95,7 @@ public class OrderEvents {
 
     public static PaymentMethodRef ref(PaymentMethod m) {
         return m == null ? null : new PaymentMethodRef(m.id(), m.brand(), m.last4(), m.expMonth(), m.expYear(),
-                m.issuerCountry());
+                m.issuerCountry(), m.cardFingerprint());
     }
 
     private static Address address(PostalAddress a) {

@@ -15,9 +15,13 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.query.NativeQuery;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +73,7 @@ public class SimulatedPaymentGateway implements PaymentGateway {
             "tok_unresponsive", new CardToken("tok_unresponsive", "visa", "4242", 12, 2099, "US"));
     private static final Pattern TOKEN = Pattern.compile(
             "tok_sim_(approve|decline|insufficient)_([a-z]+)_([0-9]{4})_([0-9]{2})([0-9]{2})(?:_([A-Z]{2}))?"
-                    + "_[0-9a-f]{12}");
+                    + "_([0-9a-f]{12})");
 
     /** Where cards that the table does not know are issued, as before the table existed. */
     public static final String DEFAULT_ISSUER = "US";
@@ -131,12 +135,10 @@ public class SimulatedPaymentGateway implements PaymentGateway {
         String outcome = OUTCOME_BY_CARD.getOrDefault(number, "approve");
         String brand = brand(number);
         String last4 = number.substring(number.length() - 4);
-        String random = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String country = issuerCountry(number);
         String token = String.format("tok_sim_%s_%s_%s_%02d%02d_%s_%s", outcome, brand, last4,
-                card.expiry().getMonthValue(), card.expiry().getYear() % 100, country, random);
-        return Optional.of(new CardToken(token, brand, last4, card.expiry().getMonthValue(), card.expiry().getYear(),
-                country));
+                card.expiry().getMonthValue(), card.expiry().getYear() % 100, country, numberDigest(number));
+        return describe(token);
     }
 
     @Override
@@ -152,7 +154,23 @@ public class SimulatedPaymentGateway implements PaymentGateway {
             return Optional.empty();
         }
         return Optional.of(new CardToken(token, m.group(2), m.group(3), Integer.parseInt(m.group(4)),
-                2000 + Integer.parseInt(m.group(5)), m.group(6) == null ? DEFAULT_ISSUER : m.group(6)));
+                2000 + Integer.parseInt(m.group(5)), m.group(6) == null ? DEFAULT_ISSUER : m.group(6),
+                "sim_" + m.group(7)));
+    }
+
+    /**
+     * The last part of a token: 12 hex digits of the SHA-256 of the card number, so the same number gives the same
+     * token and fingerprint (as a real gateway's card fingerprint does) and the number cannot be read back. A token
+     * issued before (12 random hex digits) is a card of its own.
+     */
+    private static String numberDigest(String number) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("simulated-card:" + number).getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     @Override

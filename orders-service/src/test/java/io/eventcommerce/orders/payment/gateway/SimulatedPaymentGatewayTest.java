@@ -72,4 +72,16 @@ class SimulatedPaymentGatewayTest {
         assertThat(gateway.describe("tok_sim_approve_visa_4242_1230_de_0123456789ab")).isEmpty();
         assertThat(gateway.describe("tok_approve").orElseThrow().issuerCountry()).isEqualTo("US");
     }
+
+    @Test
+    void theSameNumberIsTheSameCardWhoeverSavesItAndTheReadyMadeTokensHaveNoFingerprint() {
+        CardToken first = gateway.tokenize(new CardDetails(cardNumber("417500"), YearMonth.of(2031, 4), "1")).orElseThrow();
+        CardToken again = gateway.tokenize(new CardDetails(cardNumber("417500"), YearMonth.of(2032, 6), "2")).orElseThrow();
+        CardToken other = gateway.tokenize(new CardDetails(cardNumber("417501"), YearMonth.of(2031, 4), "1")).orElseThrow();
+
+        assertThat(first.fingerprint()).matches("sim_[0-9a-f]{12}").isEqualTo(again.fingerprint());
+        assertThat(other.fingerprint()).isNotEqualTo(first.fingerprint());
+        assertThat(first.token()).doesNotContain(cardNumber("417500").substring(0, 12));
+        assertThat(gateway.describe("tok_approve").orElseThrow().fingerprint()).isNull();
+    }
 }

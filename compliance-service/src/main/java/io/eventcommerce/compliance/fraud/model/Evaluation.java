@@ -105,14 +105,9 @@ public final class Evaluation {
             modelDecisions[i] = policy.decide(modelScores[i]);
             assessedScores[i] = assessment.score();
             assessedDecisions[i] = assessment.decision();
-            double ruleScore = baseline.score(example.features());
-            Decision ruleDecision = policy.decide(ruleScore);
-            for (HardRule rule : rules.firing(example.features())) {
-                ruleDecision = ruleDecision.atLeast(rule.floor());
-                ruleScore = Math.max(ruleScore, policy.threshold(rule.floor()));
-            }
-            ruleScores[i] = ruleScore;
-            ruleDecisions[i] = ruleDecision;
+            HardRules.Floored rulesOnly = rules.floor(baseline.score(example.features()), policy, example.features());
+            ruleScores[i] = rulesOnly.score();
+            ruleDecisions[i] = rulesOnly.decision();
         }
         return new EvaluationReport(scorecard.metadata().version(), split.cutoff(), split.train().size(),
                 count(split.train()), n, count(test), policy.reviewAt(), policy.rejectAt(),

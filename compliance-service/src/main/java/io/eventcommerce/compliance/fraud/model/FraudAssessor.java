@@ -46,21 +46,14 @@ public final class FraudAssessor {
 
     public Assessment assess(FeatureVector vector) {
         Score explanation = scorecard.score(vector);
-        List<HardRule> firing = rules.firing(vector);
-        Decision decision = policy.decide(explanation.probability());
-        double score = explanation.probability();
-        List<String> reasons = new ArrayList<>();
-        for (HardRule rule : firing) {
-            decision = decision.atLeast(rule.floor());
-            score = Math.max(score, policy.threshold(rule.floor()));
-            reasons.add(rule.reasonCode());
-        }
+        HardRules.Floored floored = rules.floor(explanation.probability(), policy, vector);
+        List<String> reasons = new ArrayList<>(floored.reasons());
         for (Feature feature : explanation.reasons(maxReasons, minContribution)) {
             if (!reasons.contains(feature.code())) {
                 reasons.add(feature.code());
             }
         }
-        return new Assessment(score, explanation.probability(), decision, reasons, scorecard.metadata().version(),
+        return new Assessment(floored.score(), explanation.probability(), floored.decision(), reasons, scorecard.metadata().version(),
                 explanation);
     }
 

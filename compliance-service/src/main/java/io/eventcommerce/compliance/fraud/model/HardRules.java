@@ -1,5 +1,6 @@
 package io.eventcommerce.compliance.fraud.model;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +56,27 @@ public record HardRules(List<HardRule> rules) {
                 .filter(rule -> rule.firesOn(vector))
                 .sorted(Comparator.comparing(HardRule::floor).reversed())
                 .toList();
+    }
+
+    /**
+     * What a score becomes once the rules that fire on {@code vector} have floored it: the decision at least each
+     * rule's floor, the score at least that floor's threshold, and the rules' reason codes (most severe first). The
+     * one place the model's assessment, the rules-only baseline and the evaluation of both apply the rules.
+     */
+    public Floored floor(double score, DecisionPolicy policy, FeatureVector vector) {
+        Decision decision = policy.decide(score);
+        double floored = score;
+        List<String> reasons = new ArrayList<>();
+        for (HardRule rule : firing(vector)) {
+            decision = decision.atLeast(rule.floor());
+            floored = Math.max(floored, policy.threshold(rule.floor()));
+            reasons.add(rule.reasonCode());
+        }
+        return new Floored(floored, decision, List.copyOf(reasons));
+    }
+
+    /** A score after the hard rules: see {@link #floor(double, DecisionPolicy, FeatureVector)}. */
+    public record Floored(double score, Decision decision, List<String> reasons) {
     }
 
     /** The most severe floor among the rules that fire. */

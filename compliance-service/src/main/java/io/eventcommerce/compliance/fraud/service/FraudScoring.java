@@ -7,7 +7,6 @@ import io.eventcommerce.compliance.fraud.domain.FraudDetection;
 import io.eventcommerce.compliance.fraud.domain.FraudModelVersion;
 import io.eventcommerce.compliance.fraud.domain.FraudModelVersionRepository;
 import io.eventcommerce.compliance.fraud.model.Assessment;
-import io.eventcommerce.compliance.fraud.model.Decision;
 import io.eventcommerce.compliance.fraud.model.DecisionPolicy;
 import io.eventcommerce.compliance.fraud.model.Feature;
 import io.eventcommerce.compliance.fraud.model.FeatureVector;
@@ -135,14 +134,8 @@ public class FraudScoring {
 
     /** The baseline: fixed points per rule, the hard rules' floors on top; reasons are the rules that fired. */
     private FraudDetection.Assessment baselineVerdict(FeatureVector features) {
-        double score = baseline.score(features);
-        Decision decision = policy.decide(score);
-        List<String> reasons = new ArrayList<>();
-        for (HardRule rule : rules.firing(features)) {
-            decision = decision.atLeast(rule.floor());
-            score = Math.max(score, policy.threshold(rule.floor()));
-            reasons.add(rule.reasonCode());
-        }
+        HardRules.Floored floored = rules.floor(baseline.score(features), policy, features);
+        List<String> reasons = new ArrayList<>(floored.reasons());
         Map<String, Double> points = new LinkedHashMap<>();
         baseline.rules().stream().filter(r -> features.get(r.feature()) >= r.atLeast())
                 .sorted(Comparator.comparingDouble(RulesBaseline.PointRule::points).reversed())
@@ -152,10 +145,10 @@ public class FraudScoring {
         Map<String, Object> explanation = new LinkedHashMap<>();
         explanation.put("model", BASELINE_VERSION);
         explanation.put("points", points);
-        explanation.put("hardRules", rules.firing(features).stream().map(HardRule::reasonCode).toList());
+        explanation.put("hardRules", floored.reasons());
         explanation.put("thresholds", Map.of("review", policy.reviewAt(), "reject", policy.rejectAt()));
-        return new FraudDetection.Assessment(score(score), decision.code(), reasons, toJson(explanation),
-                BASELINE_VERSION);
+        return new FraudDetection.Assessment(score(floored.score()), floored.decision().code(), reasons,
+                toJson(explanation), BASELINE_VERSION);
     }
 
     /** Three places, as orders-service stores the score. */

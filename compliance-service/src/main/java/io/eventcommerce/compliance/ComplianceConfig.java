@@ -4,12 +4,44 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** compliance-service's settings (application.properties; environment variables COMPLIANCE_FRAUD_…). */
 @ConfigMapping(prefix = "compliance")
 public interface ComplianceConfig {
 
     Fraud fraud();
+
+    /** The compliance checks (package checks). */
+    Checks checks();
+
+    /** Personal data this service keeps, and for how long (GDPR storage limitation). */
+    Gdpr gdpr();
+
+    interface Checks {
+
+        Pci pci();
+    }
+
+    interface Pci {
+
+        /**
+         * Schemas the stored-data scan reads besides the service's own ({@code compliance}), comma-separated; the
+         * service's database user must be able to read them.
+         */
+        Optional<List<String>> schemas();
+    }
+
+    interface Gdpr {
+
+        /**
+         * How long an order's client IP address is kept: long enough for chargebacks (which arrive within months) to
+         * be investigated, then cleared; the IP's country, which the fraud features use, stays.
+         */
+        @WithDefault("P365D")
+        Duration clientIpRetention();
+    }
 
     interface Fraud {
 

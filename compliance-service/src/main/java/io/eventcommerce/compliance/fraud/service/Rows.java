@@ -6,13 +6,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /** Values of native query rows, as the MySQL driver returns them on MySQL 8.4 and MariaDB 11.4 alike. */
-final class Rows {
+public final class Rows {
 
     private Rows() {
     }
 
     /** A DATETIME(6) column (stored in UTC, as every time of the platform). */
-    static Instant instant(Object value) {
+    public static Instant instant(Object value) {
         if (value instanceof Timestamp ts) {
             return ts.toInstant();
         }
@@ -23,11 +23,11 @@ final class Rows {
     }
 
     /** A BOOLEAN (TINYINT(1)) column, or a boolean expression's value. */
-    static boolean truth(Object value) {
+    public static boolean truth(Object value) {
         return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
     }
 
-    static double number(Object value) {
+    public static double number(Object value) {
         return value == null ? 0.0 : ((Number) value).doubleValue();
     }
 }

@@ -20,7 +20,8 @@ import java.time.Instant;
  * The saga's fraud step (DESIGN §3, step 3): every OrderPlaced is recorded in the feature history; a live order
  * waiting for its answers is scored, and its FraudAssessed goes out through the outbox in the transaction that
  * stores the assessment. Imported orders (history) feed the features but are never scored into the saga: they
- * reached their final status long ago.
+ * reached their final status long ago. A newly recorded order is a {@link CustomerSignal} for the customer's risk
+ * score, after its assessment if it has one.
  */
 @ApplicationScoped
 public class OrderScreening {

@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * orders.payment into the features and the labels: captures end a customer's streak of declines and mark the order
  * paid, declines lengthen the streak, and a refund for a fraud chargeback labels the order as fraud (the outcome the
- * model learns from; docs/payments.md).
+ * model learns from; docs/payments.md). Each of them is a {@link CustomerSignal} for the customer's risk score.
  */
 @ApplicationScoped
 public class PaymentOutcomes {

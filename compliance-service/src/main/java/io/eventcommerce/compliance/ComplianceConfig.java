@@ -13,6 +13,9 @@ public interface ComplianceConfig {
 
     Fraud fraud();
 
+    /** Customer risk scores (package risk). */
+    Risk risk();
+
     /** The compliance checks (package checks). */
     Checks checks();
 
@@ -96,5 +99,20 @@ public interface ComplianceConfig {
         /** A shipping address this many customers ship to puts the order on hold (a drop address). */
         @WithDefault("5")
         int customersPerShippingAddressReview();
+    }
+
+    interface Risk {
+
+        /** A customer's risk score at or above this is MEDIUM. */
+        @WithDefault("0.25")
+        double mediumAt();
+
+        /** A customer's risk score at or above this is HIGH; above medium-at. */
+        @WithDefault("0.60")
+        double highAt();
+
+        /** How far back the fraud scores of a customer's orders count (the rolling window, from now). */
+        @WithDefault("P90D")
+        Duration window();
     }
 }

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
         description = "Runs the Event Commerce platform locally on the embedded stack (Linux x86-64).",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, RestartCommand.class,
                 LogsCommand.class, TokenCommand.class, WatchCommand.class, GenerateCommand.class,
-                DeadLetterCommands.class, CommandLine.HelpCommand.class})
+                DeadLetterCommands.class, FraudCommands.class, CommandLine.HelpCommand.class})
 public final class Launcher {
 
     private static final Logger LOG = Logger.getLogger(Launcher.class.getName());

@@ -1,5 +1,6 @@
 package io.eventcommerce.compliance.fraud.rest;
 
+import io.eventcommerce.compliance.fraud.service.CustomerSignal;
 import io.eventcommerce.compliance.fraud.service.FraudLabels;
 import io.eventcommerce.compliance.fraud.service.HighRiskCategories;
 import io.eventcommerce.servicekit.security.Caller;
@@ -7,6 +8,7 @@ import io.eventcommerce.servicekit.security.Roles;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -36,16 +38,22 @@ public class FraudSettingsResource {
 
     /** Labels per request at most. */
     public static final int MAX_LABELS = 5_000;
+    /** CustomerSignal.cause of an imported label (no event carries it). */
+    public static final String LABEL_IMPORT = "LabelImport";
 
     private final HighRiskCategories categories;
     private final FraudLabels labels;
     private final Caller caller;
+    private final Event<CustomerSignal> signals;
 
-    public FraudSettingsResource(HighRiskCategories categories, FraudLabels labels, Caller caller) {
+    public FraudSettingsResource(HighRiskCategories categories, FraudLabels labels, Caller caller,
+                                 Event<CustomerSignal> signals) {
         this.categories = categories;
         this.labels = labels;
         this.caller = caller;
+        this.signals = signals;
     }
+
 
     public record CategoryNote(@Size(max = 500) String note) {
     }
@@ -95,8 +103,13 @@ public class FraudSettingsResource {
                     + "or an officer's. All or nothing.")
     public LabelsRecorded importLabels(@NotNull @Valid LabelBatch batch) {
         Instant now = Timestamps.now();
-        QuarkusTransaction.requiringNew().run(() -> batch.labels().forEach(l -> labels.label(l.orderId(), l.fraud(),
-                FraudLabels.Source.IMPORT, l.detail(), now)));
+        QuarkusTransaction.requiringNew().run(() -> {
+            batch.labels().forEach(l -> labels.label(l.orderId(), l.fraud(), FraudLabels.Source.IMPORT, l.detail(),
+                    now));
+            // The labelled customers' risk scores count fraud labels: refreshed in the same transaction.
+            labels.customersOf(batch.labels().stream().map(Label::orderId).distinct().toList())
+                    .forEach(customer -> signals.fire(new CustomerSignal(customer, LABEL_IMPORT, null)));
+        });
         return new LabelsRecorded(batch.labels().size());
     }
 }

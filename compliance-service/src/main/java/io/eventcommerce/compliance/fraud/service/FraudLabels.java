@@ -5,6 +5,10 @@ import jakarta.persistence.EntityManager;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -49,5 +53,19 @@ public class FraudLabels {
                 .setParameter(1, orderId.toString()).setParameter(2, fraud).setParameter(3, source.name())
                 .setParameter(4, detail == null ? null : detail.length() > 500 ? detail.substring(0, 500) : detail)
                 .setParameter(5, Timestamp.from(at)).setParameter(6, source.rank).executeUpdate();
+    }
+
+    /** The customers of these orders, as far as compliance has seen the orders (order_fact). */
+    public Set<UUID> customersOf(List<UUID> orderIds) {
+        Set<UUID> customers = new LinkedHashSet<>();
+        for (int from = 0; from < orderIds.size(); from += 1000) {
+            List<String> chunk = new ArrayList<>();
+            orderIds.subList(from, Math.min(orderIds.size(), from + 1000)).forEach(id -> chunk.add(id.toString()));
+            for (Object id : em.createNativeQuery("SELECT DISTINCT customer_id FROM order_fact WHERE order_id IN (?1)")
+                    .setParameter(1, chunk).getResultList()) {
+                customers.add(UUID.fromString(id.toString()));
+            }
+        }
+        return customers;
     }
 }

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -46,9 +47,11 @@ public class FraudReviews {
     private final EntityManager em;
     private final ComplianceConfig config;
     private final MeterRegistry meters;
+    private final Event<CustomerSignal> signals;
 
     public FraudReviews(FraudDetectionRepository detections, OrderFacts facts, FraudLabels labels, Outbox outbox,
-                        EntityManager em, ComplianceConfig config, MeterRegistry meters) {
+                        EntityManager em, ComplianceConfig config, MeterRegistry meters,
+                        Event<CustomerSignal> signals) {
         this.detections = detections;
         this.facts = facts;
         this.labels = labels;
@@ -56,6 +59,7 @@ public class FraudReviews {
         this.em = em;
         this.config = config;
         this.meters = meters;
+        this.signals = signals;
         meters.gauge("eventcommerce.fraud.reviews.overdue", this, FraudReviews::overdueCount);
     }
 
@@ -166,9 +170,10 @@ public class FraudReviews {
                 .orElseThrow(() -> DomainException.notFound("Fraud assessment of order", orderId));
         Instant now = Timestamps.now();
         detection.review(decision, officer, comment, now);
-        outbox.publish(new FraudAssessed(orderId, detection.customerId(), detection.score(), decision,
-                detection.reasons(), officer, now, detection.modelVersion()));
+        UUID assessed = outbox.publish(new FraudAssessed(orderId, detection.customerId(), detection.score(), decision,
+                detection.reasons(), officer, now, detection.modelVersion())).eventId();
         labels.label(orderId, FraudAssessed.REJECT.equals(decision), FraudLabels.Source.OFFICER, comment, now);
+        signals.fire(new CustomerSignal(detection.customerId(), FraudAssessed.TYPE.name(), assessed));
         meters.counter("eventcommerce.fraud.decisions", "decision", decision, "reviewed", "true").increment();
         return detection;
     }

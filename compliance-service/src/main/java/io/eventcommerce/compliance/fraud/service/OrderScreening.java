@@ -11,6 +11,7 @@ import io.eventcommerce.servicekit.outbox.Outbox;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -19,7 +20,8 @@ import java.time.Instant;
  * The saga's fraud step (DESIGN §3, step 3): every OrderPlaced is recorded in the feature history; a live order
  * waiting for its answers is scored, and its FraudAssessed goes out through the outbox in the transaction that
  * stores the assessment. Imported orders (history) feed the features but are never scored into the saga: they
- * reached their final status long ago.
+ * reached their final status long ago. A newly recorded order is a {@link CustomerSignal} for the customer's risk
+ * score, after its assessment if it has one.
  */
 @ApplicationScoped
 public class OrderScreening {
@@ -32,14 +34,16 @@ public class OrderScreening {
     private final Outbox outbox;
     private final MeterRegistry meters;
     private final EventRoutes routes;
+    private final Event<CustomerSignal> signals;
 
     public OrderScreening(OrderFacts facts, FraudScoring scoring, FraudDetectionRepository detections, Outbox outbox,
-                         MeterRegistry meters, Inbox inbox) {
+                         MeterRegistry meters, Inbox inbox, Event<CustomerSignal> signals) {
         this.facts = facts;
         this.scoring = scoring;
         this.detections = detections;
         this.outbox = outbox;
         this.meters = meters;
+        this.signals = signals;
         this.routes = EventRoutes.recordedIn(inbox, CONSUMER).on(OrderPlaced.TYPE, this::placed).build();
     }
 
@@ -48,11 +52,14 @@ public class OrderScreening {
         routes.apply(event);
     }
 
-    private void placed(OrderPlaced order) {
+    private void placed(OrderPlaced order, IncomingEvent event) {
         Instant now = Timestamps.now();
         OrderFacts.Recorded recorded = facts.record(order, now);
         if (order.imported() || !"PENDING".equals(order.status()) || detections.findByIdOptional(order.orderId())
                 .isPresent()) {
+            if (!recorded.seenBefore()) {
+                signals.fire(new CustomerSignal(order.customerId(), OrderPlaced.TYPE.name(), event.eventId()));
+            }
             return;
         }
         FraudScoring.Verdicts verdicts = scoring.assess(recorded.features());
@@ -63,5 +70,6 @@ public class OrderScreening {
                 active.reasons(), null, now, active.modelVersion()));
         meters.counter("eventcommerce.fraud.decisions", "decision", active.decision(), "reviewed", "false")
                 .increment();
+        signals.fire(new CustomerSignal(order.customerId(), OrderPlaced.TYPE.name(), event.eventId()));
     }
 }

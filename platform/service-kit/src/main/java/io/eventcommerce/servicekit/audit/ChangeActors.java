@@ -13,10 +13,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.lang.reflect.Method;
 import java.security.Principal;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -41,8 +39,21 @@ public class ChangeActors {
     private static final ThreadLocal<Cause> SCOPE = new ThreadLocal<>();
     private static final String ANONYMOUS = "anonymous";
 
-    /** The names of the {@code @Scheduled} methods of each class seen on a stack. */
-    private static final Map<Class<?>, Set<String>> SCHEDULED = new ConcurrentHashMap<>();
+    /** The names of the {@code @Scheduled} methods of each class seen on a stack (a ClassValue: no class is held). */
+    private static final ClassValue<Set<String>> SCHEDULED = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            try {
+                return Arrays.stream(type.getDeclaredMethods())
+                        .filter(m -> m.isAnnotationPresent(Scheduled.class)
+                                || m.isAnnotationPresent(Scheduled.Schedules.class))
+                        .map(Method::getName)
+                        .collect(Collectors.toUnmodifiableSet());
+            } catch (LinkageError | SecurityException unreadable) {
+                return Set.of();
+            }
+        }
+    };
     private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private final String service;
@@ -130,22 +141,8 @@ public class ChangeActors {
     /** {@code Class.method} of the innermost {@code @Scheduled} method on the stack. */
     static Optional<String> job() {
         return STACK.walk(frames -> frames
-                .filter(frame -> scheduledMethods(frame.getDeclaringClass()).contains(frame.getMethodName()))
+                .filter(frame -> SCHEDULED.get(frame.getDeclaringClass()).contains(frame.getMethodName()))
                 .findFirst()
                 .map(frame -> frame.getDeclaringClass().getSimpleName() + "." + frame.getMethodName()));
-    }
-
-    private static Set<String> scheduledMethods(Class<?> type) {
-        return SCHEDULED.computeIfAbsent(type, t -> {
-            try {
-                return Arrays.stream(t.getDeclaredMethods())
-                        .filter(m -> m.isAnnotationPresent(Scheduled.class)
-                                || m.isAnnotationPresent(Scheduled.Schedules.class))
-                        .map(Method::getName)
-                        .collect(Collectors.toUnmodifiableSet());
-            } catch (LinkageError | SecurityException unreadable) {
-                return Set.of();
-            }
-        });
     }
 }

@@ -3,6 +3,9 @@ package io.eventcommerce.catalog;
 import io.eventcommerce.events.EventCodec;
 import io.eventcommerce.events.Topics;
 import io.eventcommerce.events.catalog.ProductCreated;
+import io.eventcommerce.servicekit.rest.RequestId;
+import io.eventcommerce.testkit.BinaryLog;
+import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TestTokens;
 import io.eventcommerce.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,6 +13,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -133,5 +137,43 @@ class VendorApiIT {
         platform.put("vendorProductId", "X-1");
         given().auth().oauth2(MANAGER).contentType(ContentType.JSON).body(platform).post("/products")
                 .then().statusCode(422).body("errors[0].field", equalTo("vendorProductId"));
+    }
+
+    /**
+     * A vendor's contact data is a person's (often a sole trader's): a read by staff leaves an insert into
+     * personal_data_read in the binary log, with the reader as its actor, and nothing in the table; the vendor's own
+     * read leaves none. A manager's change of the vendor names the manager as well.
+     */
+    @Test
+    void staffReadsOfAVendorAreRecordedInTheBinaryLogAndTheVendorsOwnAreNot() {
+        Database catalog = Database.of("catalog");
+        BinaryLog binlog = BinaryLog.of(catalog);
+        String manager = "manager-" + UUID.randomUUID();
+        String token = TestTokens.as(manager, "catalog-manager");
+        Map<String, Object> details = vendor(unique("audit") + "@example.com");
+        String id = given().auth().oauth2(token).contentType(ContentType.JSON).body(details).post("/vendors")
+                .then().statusCode(201).extract().path("id");
+        String requestId = "vendor-read-" + UUID.randomUUID();
+        BinaryLog.Position before = binlog.position();
+
+        given().auth().oauth2(TestTokens.vendor(UUID.fromString(id))).get("/vendors/" + id)
+                .then().statusCode(200).body("taxId", equalTo("SE556677889901"));
+        given().auth().oauth2(token).header(RequestId.HEADER, requestId).get("/vendors/" + id)
+                .then().statusCode(200).header(RequestId.HEADER, requestId).body("phone", equalTo("+46 8 123 45"));
+        details.put("phone", "+46 8 999 99");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(details).put("/vendors/" + id)
+                .then().statusCode(200);
+
+        List<String> statements = binlog.statementsSince(before);
+        String actor = "/* ec-actor:user%3A" + manager + ";";
+        assertThat(statements).filteredOn(s -> s.toLowerCase().contains("insert into personal_data_read")
+                        && s.contains(id))
+                .singleElement().asString()
+                .startsWith(actor + requestId + ";http */")
+                .contains("'vendor'", "'name,email,phone,taxId,address'");
+        assertThat(statements).filteredOn(s -> s.toLowerCase().startsWith(actor.toLowerCase())
+                        && s.toLowerCase().contains("update vendor ") && s.contains(id))
+                .hasSize(1);
+        assertThat(catalog.count("SELECT COUNT(*) FROM personal_data_read WHERE subject_id = ?", id)).isZero();
     }
 }

@@ -3,6 +3,7 @@ package io.eventcommerce.catalog;
 import io.eventcommerce.events.EventCodec;
 import io.eventcommerce.events.Topics;
 import io.eventcommerce.events.catalog.ProductCreated;
+import io.eventcommerce.testkit.BinaryLog;
 import io.eventcommerce.testkit.Deadlines;
 import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TestTokens;
@@ -254,6 +255,8 @@ class VendorOnboardingIT {
         String token = TestTokens.vendor(UUID.fromString(s.vendor()));
         int valid = ROWS - BAD.size();
         int created = valid - 1;
+        BinaryLog binlog = BinaryLog.of(Database.of("catalog"));
+        BinaryLog.Position before = binlog.position();
 
         Response response = upload(token, s.vendor(), s.warehouse(), file(s, VendorOnboardingIT::firstFileRow));
         response.then().statusCode(202).contentType(ContentType.JSON)
@@ -272,6 +275,17 @@ class VendorOnboardingIT {
         assertThat(done.getInt("createdCount")).isEqualTo(created);
         assertThat(done.getInt("updatedCount")).isEqualTo(1);
         assertThat(done.getString("estimatedFinishAt")).isNull();
+
+        // The stored file names the vendor's request, the products its upload (written by the worker, not a request).
+        List<String> statements = binlog.statementsSince(before);
+        assertThat(statements).filteredOn(q -> q.toLowerCase().contains("insert into vendor_upload_chunk ")
+                        && q.contains(uploadId))
+                .isNotEmpty()
+                .allSatisfy(q -> assertThat(q).startsWith("/* ec-actor:user%3Avendor-" + s.vendor() + ";"));
+        assertThat(statements).filteredOn(q -> q.toLowerCase().contains("insert into product (")
+                        && q.contains(sku(s, 1) + "'"))
+                .singleElement().asString()
+                .startsWith("/* ec-actor:service%3Acatalog-service;vendor-upload%3A" + uploadId + ";job */");
 
         // Every bad row once, at its row number, with its type; nothing else.
         assertThat(errorRows(token, s.vendor(), uploadId)).isEqualTo(BAD);

@@ -1,6 +1,7 @@
 package io.eventcommerce.orders;
 
 import io.eventcommerce.events.Topics;
+import io.eventcommerce.testkit.BinaryLog;
 import io.eventcommerce.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -107,6 +108,7 @@ class IdempotencyIT {
         String old = UUID.randomUUID().toString();
         String young = UUID.randomUUID().toString();
         String hash = "0".repeat(64);
+        BinaryLog.Position before = BinaryLog.of(ORDERS).position();
         ORDERS.update("INSERT INTO idempotency_record (caller, idem_key, request_hash, order_id, created_at) "
                 + "VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6) - INTERVAL 2 DAY)", caller, old, hash,
                 UUID.randomUUID().toString());
@@ -117,5 +119,12 @@ class IdempotencyIT {
                 "SELECT COUNT(*) FROM idempotency_record WHERE caller = ? AND idem_key = ?", caller, old) == 0);
         assertThat(ORDERS.count("SELECT COUNT(*) FROM idempotency_record WHERE caller = ? AND idem_key = ?", caller,
                 young)).isEqualTo(1);
+        // The purge is a scheduled job's change: the service is its actor, the job's method its request. (The rows
+        // the test inserted as root carry no actor comment at all.)
+        assertThat(BinaryLog.of(ORDERS).statementsSince(before))
+                .filteredOn(statement -> statement.toLowerCase().contains("delete from idempotency_record"))
+                .isNotEmpty()
+                .allSatisfy(statement -> assertThat(statement)
+                        .startsWith("/* ec-actor:service%3Aorders-service;IdempotencyRetention.purge;job */"));
     }
 }

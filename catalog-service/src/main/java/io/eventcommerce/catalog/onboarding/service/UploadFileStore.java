@@ -1,6 +1,7 @@
 package io.eventcommerce.catalog.onboarding.service;
 
 import io.agroal.api.AgroalDataSource;
+import io.eventcommerce.servicekit.audit.ChangeActors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -29,18 +30,21 @@ public class UploadFileStore {
 
     private final EntityManager entityManager;
     private final AgroalDataSource dataSource;
+    private final ChangeActors actors;
 
-    public UploadFileStore(EntityManager entityManager, AgroalDataSource dataSource) {
+    public UploadFileStore(EntityManager entityManager, AgroalDataSource dataSource, ChangeActors actors) {
         this.entityManager = entityManager;
         this.dataSource = dataSource;
+        this.actors = actors;
     }
 
     /** Stores one chunk, in the caller's transaction (on Hibernate's connection, so it commits with the upload). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(UUID uploadId, int seq, byte[] data) {
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO vendor_upload_chunk (upload_id, seq, data) VALUES (?, ?, ?)")) {
+            // Plain JDBC passes no StatementInspector: the actor is put on here (ChangeActors).
+            try (PreparedStatement insert = connection.prepareStatement(actors.annotate(
+                    "INSERT INTO vendor_upload_chunk (upload_id, seq, data) VALUES (?, ?, ?)"))) {
                 insert.setString(1, uploadId.toString());
                 insert.setInt(2, seq);
                 insert.setBytes(3, data);

@@ -2,6 +2,8 @@ package io.eventcommerce.catalog.onboarding.service;
 
 import io.eventcommerce.catalog.CatalogConfig;
 import io.eventcommerce.catalog.onboarding.domain.VendorUploadRepository;
+import io.eventcommerce.servicekit.audit.ChangeActor;
+import io.eventcommerce.servicekit.audit.ChangeActors;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.ShutdownEvent;
@@ -134,7 +136,9 @@ public class UploadWorker {
                 var claimed = processor.claim(id, leaseOwner, instance.name());
                 if (claimed.isPresent()) {
                     claimedAny = true;
-                    processor.process(claimed.get());
+                    // The products, stock and events of an upload name it as their cause (the service is the actor,
+                    // the upload's row says who uploaded it); the stored file names the uploader's request.
+                    ChangeActors.during("vendor-upload:" + id, ChangeActor.JOB, () -> processor.process(claimed.get()));
                     processed++;
                     break; // look again: the oldest first
                 }

@@ -3,6 +3,7 @@ package io.eventcommerce.catalog.vendor.rest;
 import io.eventcommerce.catalog.vendor.domain.Vendor;
 import io.eventcommerce.catalog.vendor.domain.VendorStatus;
 import io.eventcommerce.catalog.vendor.service.VendorService;
+import io.eventcommerce.servicekit.audit.PersonalDataReads;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/vendors")
@@ -39,12 +41,20 @@ import java.util.UUID;
 @Tag(name = "Vendors")
 public class VendorResource {
 
+    /**
+     * What a {@link VendorView} shows of the person behind a vendor (often a sole trader): a read by anyone but the
+     * vendor itself is recorded (PersonalDataReads).
+     */
+    static final List<String> PERSONAL_FIELDS = List.of("name", "email", "phone", "taxId", "address");
+
     private final VendorService vendors;
     private final VendorAccess access;
+    private final PersonalDataReads reads;
 
-    public VendorResource(VendorService vendors, VendorAccess access) {
+    public VendorResource(VendorService vendors, VendorAccess access, PersonalDataReads reads) {
         this.vendors = vendors;
         this.access = access;
+        this.reads = reads;
     }
 
     /** A vendor as clients send it, to register it (POST) or to replace its editable fields (PUT). */
@@ -105,7 +115,9 @@ public class VendorResource {
     @Operation(summary = "A vendor", description = "A vendor reads only itself; another vendor's id answers 404.")
     public VendorView get(@PathParam("id") UUID id) {
         access.require(id);
-        return VendorView.of(vendors.get(id));
+        VendorView vendor = VendorView.of(vendors.get(id));
+        reads.record(PersonalDataReads.Subject.VENDOR, id, "vendor", PERSONAL_FIELDS);
+        return vendor;
     }
 
     @GET
@@ -116,6 +128,10 @@ public class VendorResource {
                                  @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
                                  @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE)
                                  int size) {
-        return vendors.list(status == null ? null : VendorStatus.valueOf(status), page, size).map(VendorView::of);
+        Page<VendorView> found = vendors.list(status == null ? null : VendorStatus.valueOf(status), page, size)
+                .map(VendorView::of);
+        reads.recordAll(PersonalDataReads.Subject.VENDOR, found.items().stream().map(VendorView::id).toList(),
+                "vendor", PERSONAL_FIELDS);
+        return found;
     }
 }

@@ -3,6 +3,7 @@ package io.eventcommerce.orders.customer.rest;
 import io.eventcommerce.orders.customer.domain.CustomerAddress;
 import io.eventcommerce.orders.customer.service.AddressBookService;
 import io.eventcommerce.orders.order.rest.OrderResource.AddressInput;
+import io.eventcommerce.servicekit.audit.PersonalDataReads;
 import io.eventcommerce.servicekit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -35,12 +36,17 @@ import java.util.UUID;
 @RolesAllowed({Roles.CUSTOMER, Roles.SUPPORT, Roles.ADMIN})
 public class AddressResource {
 
+    /** What an {@link AddressView} shows of a person (a staff read of it is recorded, PersonalDataReads). */
+    static final List<String> PERSONAL_FIELDS = List.of("label", "address");
+
     private final AddressBookService book;
     private final CustomerAccess access;
+    private final PersonalDataReads reads;
 
-    public AddressResource(AddressBookService book, CustomerAccess access) {
+    public AddressResource(AddressBookService book, CustomerAccess access, PersonalDataReads reads) {
         this.book = book;
         this.access = access;
+        this.reads = reads;
     }
 
     /** @param label a name for the entry ("Home", "Office") */
@@ -77,7 +83,11 @@ public class AddressResource {
     @Operation(summary = "The customer's addresses", description = "Oldest first; at most 50, so not paged.")
     public List<AddressView> list(@PathParam("customerId") UUID customerId) {
         access.requireOwn(customerId);
-        return book.list(customerId).stream().map(AddressView::of).toList();
+        List<AddressView> addresses = book.list(customerId).stream().map(AddressView::of).toList();
+        if (!addresses.isEmpty()) {
+            reads.record(PersonalDataReads.Subject.CUSTOMER, customerId, "customer.addresses", PERSONAL_FIELDS);
+        }
+        return addresses;
     }
 
     @GET
@@ -85,7 +95,9 @@ public class AddressResource {
     @Operation(summary = "One address")
     public AddressView get(@PathParam("customerId") UUID customerId, @PathParam("id") UUID id) {
         access.requireOwn(customerId);
-        return AddressView.of(book.get(customerId, id));
+        AddressView address = AddressView.of(book.get(customerId, id));
+        reads.record(PersonalDataReads.Subject.CUSTOMER, customerId, "customer.address", PERSONAL_FIELDS);
+        return address;
     }
 
     @PUT

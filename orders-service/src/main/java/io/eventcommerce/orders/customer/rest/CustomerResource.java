@@ -3,6 +3,7 @@ package io.eventcommerce.orders.customer.rest;
 import io.eventcommerce.orders.customer.domain.Customer;
 import io.eventcommerce.orders.customer.domain.Segment;
 import io.eventcommerce.orders.customer.service.CustomerService;
+import io.eventcommerce.servicekit.audit.PersonalDataReads;
 import io.eventcommerce.servicekit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -36,12 +37,17 @@ import java.util.UUID;
 @Tag(name = "Customers")
 public class CustomerResource {
 
+    /** The personal data a {@link CustomerView} shows (a staff read of it is recorded, PersonalDataReads). */
+    public static final List<String> PERSONAL_FIELDS = List.of("email", "firstName", "lastName", "country");
+
     private final CustomerService customers;
     private final CustomerAccess access;
+    private final PersonalDataReads reads;
 
-    public CustomerResource(CustomerService customers, CustomerAccess access) {
+    public CustomerResource(CustomerService customers, CustomerAccess access, PersonalDataReads reads) {
         this.customers = customers;
         this.access = access;
+        this.reads = reads;
     }
 
     public record RegisterCustomer(@NotBlank @Email @Size(max = 254) String email,
@@ -86,7 +92,10 @@ public class CustomerResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPPORT})
     @Operation(summary = "Find a customer by e-mail address", description = "An empty list if none has it.")
     public List<CustomerView> find(@QueryParam("email") @NotBlank @Email @Size(max = 254) String email) {
-        return customers.byEmail(email).map(CustomerView::of).stream().toList();
+        List<CustomerView> found = customers.byEmail(email).map(CustomerView::of).stream().toList();
+        reads.recordAll(PersonalDataReads.Subject.CUSTOMER, found.stream().map(CustomerView::id).toList(), "customer",
+                PERSONAL_FIELDS);
+        return found;
     }
 
     @PATCH
@@ -105,6 +114,8 @@ public class CustomerResource {
     @RolesAllowed({Roles.ADMIN, Roles.SUPPORT, Roles.CUSTOMER})
     public CustomerView get(@PathParam("id") UUID id) {
         access.requireOwn(id);
-        return CustomerView.of(customers.get(id));
+        CustomerView customer = CustomerView.of(customers.get(id));
+        reads.record(PersonalDataReads.Subject.CUSTOMER, id, "customer", PERSONAL_FIELDS);
+        return customer;
     }
 }

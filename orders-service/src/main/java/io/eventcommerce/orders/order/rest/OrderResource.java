@@ -12,6 +12,7 @@ import io.eventcommerce.orders.order.service.OrderService;
 import io.eventcommerce.orders.payment.domain.Payment;
 import io.eventcommerce.orders.payment.domain.PaymentRefund;
 import io.eventcommerce.orders.payment.service.PaymentService;
+import io.eventcommerce.servicekit.audit.PersonalDataReads;
 import io.eventcommerce.servicekit.problem.ApiException;
 import io.eventcommerce.servicekit.problem.ProblemType;
 import io.eventcommerce.servicekit.rest.Page;
@@ -68,14 +69,19 @@ public class OrderResource {
     private final Caller caller;
     private final OrderAccess access;
     private final AddressBookService addressBook;
+    private final PersonalDataReads reads;
+
+    /** The personal data an {@link OrderView} shows (a staff read of it is recorded, PersonalDataReads). */
+    static final List<String> PERSONAL_FIELDS = List.of("shippingAddress", "billingAddress");
 
     public OrderResource(OrderService orders, PaymentService payments, Caller caller, OrderAccess access,
-                         AddressBookService addressBook) {
+                         AddressBookService addressBook, PersonalDataReads reads) {
         this.orders = orders;
         this.payments = payments;
         this.caller = caller;
         this.access = access;
         this.addressBook = addressBook;
+        this.reads = reads;
     }
 
     /**
@@ -223,7 +229,9 @@ public class OrderResource {
     @Path("{id}")
     @RolesAllowed({Roles.CUSTOMER, Roles.ADMIN, Roles.SUPPORT})
     public OrderView get(@PathParam("id") UUID id) {
-        return OrderView.of(readable(id));
+        OrderView order = OrderView.of(readable(id));
+        reads.record(PersonalDataReads.Subject.CUSTOMER, order.customerId(), "order", PERSONAL_FIELDS);
+        return order;
     }
 
     @GET
@@ -240,8 +248,12 @@ public class OrderResource {
         if (whose == null) {
             throw ApiException.invalidField("customerId", "must not be null");
         }
-        return orders.history(whose, status == null ? null : OrderStatus.valueOf(status), page, size)
+        Page<OrderView> found = orders.history(whose, status == null ? null : OrderStatus.valueOf(status), page, size)
                 .map(OrderView::of);
+        if (!found.items().isEmpty()) {
+            reads.record(PersonalDataReads.Subject.CUSTOMER, whose, "orders", PERSONAL_FIELDS);
+        }
+        return found;
     }
 
     @POST

@@ -4,6 +4,7 @@ import io.eventcommerce.orders.customer.rest.CustomerAccess;
 import io.eventcommerce.orders.payment.domain.PaymentMethod;
 import io.eventcommerce.orders.payment.gateway.PaymentGateway;
 import io.eventcommerce.orders.payment.service.PaymentMethodService;
+import io.eventcommerce.servicekit.audit.PersonalDataReads;
 import io.eventcommerce.servicekit.pci.CardNumberInput;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.security.Roles;
@@ -47,10 +48,12 @@ public class PaymentMethodResource {
 
     private final PaymentMethodService methods;
     private final CustomerAccess access;
+    private final PersonalDataReads reads;
 
-    public PaymentMethodResource(PaymentMethodService methods, CustomerAccess access) {
+    public PaymentMethodResource(PaymentMethodService methods, CustomerAccess access, PersonalDataReads reads) {
         this.methods = methods;
         this.access = access;
+        this.reads = reads;
     }
 
     /** Card data for tokenization. {@link #toString()} shows neither the number nor the CVC. */
@@ -95,7 +98,12 @@ public class PaymentMethodResource {
                                         @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1)
                                         @Max(Page.MAX_SIZE) int size) {
         requireOwn(customerId);
-        return methods.list(customerId, page, size).map(PaymentMethodView::of);
+        Page<PaymentMethodView> found = methods.list(customerId, page, size).map(PaymentMethodView::of);
+        if (!found.items().isEmpty()) {
+            reads.record(PersonalDataReads.Subject.CUSTOMER, customerId, "customer.payment-methods",
+                    List.of("brand", "last4", "expMonth", "expYear", "issuerCountry"));
+        }
+        return found;
     }
 
     private void requireOwn(UUID customerId) {

@@ -1,6 +1,8 @@
 package io.eventcommerce.servicekit.messaging;
 
 import io.eventcommerce.events.MalformedEventException;
+import io.eventcommerce.servicekit.audit.ChangeActor;
+import io.eventcommerce.servicekit.audit.ChangeActors;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +31,9 @@ import java.util.function.Consumer;
  * cannot be started from the event-loop or scheduler threads a reactive retry would move it to. A worker blocked
  * here holds only its own channel: the Kafka connector pauses the partitions and goes on polling, so the consumer
  * keeps its group membership (the connector's unprocessed-record age check must be off, see application.properties).
+ *
+ * <p>Every change a handler makes names the service as its actor and the event as its cause
+ * ({@link ChangeActors#during}: {@code service:<application>;<event id>;event}).
  */
 @ApplicationScoped
 public class EventHandling {
@@ -87,7 +92,7 @@ public class EventHandling {
         try {
             while (true) {
                 try {
-                    handler.accept(event);
+                    ChangeActors.during(event.eventId().toString(), ChangeActor.EVENT, () -> handler.accept(event));
                     if (stalled) {
                         LOG.infof("Channel %s: %s applied after %d attempts", channel, event, attempts + 1);
                     }

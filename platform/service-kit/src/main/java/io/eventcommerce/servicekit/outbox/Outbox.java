@@ -3,6 +3,7 @@ package io.eventcommerce.servicekit.outbox;
 import io.eventcommerce.events.DomainEvent;
 import io.eventcommerce.events.EventCodec;
 import io.eventcommerce.events.EventEnvelope;
+import io.eventcommerce.servicekit.audit.ChangeActors;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,12 +38,14 @@ public class Outbox {
     private final EntityManager entityManager;
     private final MeterRegistry meters;
     private final String source;
+    private final ChangeActors actors;
 
     public Outbox(EntityManager entityManager, MeterRegistry meters,
-                  @ConfigProperty(name = "quarkus.application.name") String source) {
+                  @ConfigProperty(name = "quarkus.application.name") String source, ChangeActors actors) {
         this.entityManager = entityManager;
         this.meters = meters;
         this.source = source;
+        this.actors = actors;
     }
 
     /** Adds the event to the current transaction; there must be one (a write without it would be a dual write). */
@@ -67,9 +70,10 @@ public class Outbox {
             envelopes.add(EventEnvelope.wrap(event, source, now));
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
+            // Plain JDBC passes no StatementInspector: the actor is put on here (ChangeActors).
+            try (PreparedStatement insert = connection.prepareStatement(actors.annotate("""
                     INSERT INTO outbox_event (id, aggregate_type, aggregate_id, event_type, payload)
-                    VALUES (?, ?, ?, ?, ?)""")) {
+                    VALUES (?, ?, ?, ?, ?)"""))) {
                 for (EventEnvelope<E> envelope : envelopes) {
                     insert.setString(1, envelope.eventId().toString());
                     insert.setString(2, envelope.data().eventType().topic());
@@ -82,8 +86,9 @@ public class Outbox {
             }
             for (int from = 0; from < envelopes.size(); from += DELETE_CHUNK) {
                 List<EventEnvelope<E>> chunk = envelopes.subList(from, Math.min(envelopes.size(), from + DELETE_CHUNK));
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE id IN ("
-                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                try (PreparedStatement delete = connection.prepareStatement(actors.annotate(
+                        "DELETE FROM outbox_event WHERE id IN ("
+                                + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")"))) {
                     for (int i = 0; i < chunk.size(); i++) {
                         delete.setString(i + 1, chunk.get(i).eventId().toString());
                     }

@@ -1,0 +1,16 @@
+-- Staff reads of a vendor's contact data (a person's name, e-mail, phone, tax id and address), for the audit trail
+-- (servicekit audit.PersonalDataReads). Like outbox_event, a row lives for the duration of its transaction only:
+-- the insert reaches the binlog with the reader's actor comment (ec-actor:...) and the audit connector captures it as
+-- audit.catalog.personal_data_read; the table itself stays empty. The same statement on MySQL 8.4 and MariaDB 11.4
+-- (FIELDS is a keyword on both, not a reserved one). Same shape as orders-service's V9__personal_data_read.sql.
+CREATE TABLE personal_data_read (
+    id           CHAR(36)     NOT NULL,
+    -- Whose data: 'vendor' here (orders-service records 'customer').
+    subject_type VARCHAR(20)  NOT NULL,
+    subject_id   CHAR(36)     NOT NULL,
+    -- What was read: a resource name ('vendor') and its fields, comma-separated.
+    resource     VARCHAR(100) NOT NULL,
+    fields       VARCHAR(500) NOT NULL,
+    read_at      DATETIME(6)  NOT NULL,
+    PRIMARY KEY (id)
+);

@@ -4,12 +4,30 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 
 /** compliance-service's settings (application.properties; environment variables COMPLIANCE_FRAUD_…). */
 @ConfigMapping(prefix = "compliance")
 public interface ComplianceConfig {
 
     Fraud fraud();
+
+    Privacy privacy();
+
+    /** Data-subject requests (privacy package). */
+    interface Privacy {
+
+        /**
+         * The services that hold personal data and must answer every data-subject request: a request is complete
+         * when each has. A service added to the platform that keeps personal data is added here.
+         */
+        @WithDefault("catalog-service,orders-service,compliance-service")
+        List<String> services();
+
+        /** The legal deadline of an answer from the request (GDPR Art. 12(3): one month). */
+        @WithDefault("P30D")
+        Duration answerWithin();
+    }
 
     interface Fraud {
 

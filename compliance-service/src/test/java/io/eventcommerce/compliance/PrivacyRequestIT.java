@@ -162,6 +162,24 @@ class PrivacyRequestIT {
     }
 
     @Test
+    void anExportAnsweredAfterTheErasureWasRequestedIsNotKept() {
+        OrderPlaced placed = knownCustomer(13);
+        String accessId = open(placed.customerId(), "ACCESS").getString("request.id");
+        ownAnswer(accessId, "PersonalDataExported");
+        String erasureId = open(placed.customerId(), "ERASURE").getString("request.id");
+        ownAnswer(erasureId, "PersonalDataErased");
+        answerAs("orders-service", UUID.fromString(accessId), Map.of("customer", List.of(Map.of("email",
+                "privacy-it-13@example.org"))));
+        answerAs("catalog-service", UUID.fromString(accessId), Map.of("reviews", List.of()));
+        awaitStatus(accessId, "COMPLETED");
+        assertThat(COMPLIANCE.count("SELECT COUNT(*) FROM data_subject_request_service WHERE request_id = ?"
+                + " AND export_data IS NOT NULL", accessId)).isZero();
+        assertThat(COMPLIANCE.count("SELECT COUNT(*) FROM data_subject_request_service WHERE request_id = ?"
+                + " AND status = 'COMPLETED'", accessId)).isEqualTo(3);
+        given().auth().oauth2(OFFICER).get("/privacy/requests/" + accessId + "/export").then().statusCode(409);
+    }
+
+    @Test
     void aServiceWhoseSelfCheckStillFindsPlaintextFailsTheErasure() {
         OrderPlaced placed = knownCustomer(12);
         String erasureId = open(placed.customerId(), "ERASURE").getString("request.id");

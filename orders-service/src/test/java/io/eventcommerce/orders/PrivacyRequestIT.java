@@ -180,6 +180,24 @@ class PrivacyRequestIT {
                 .contains(tuple("customer", 0), tuple("customer_address", 0));
     }
 
+    @Test
+    void theSelfCheckReportsAValueThatSurvivedTheErasureElsewhere() {
+        Person p = customerWithHistory();
+        // Another customer (the test's own) whose last name, set as the database root, is the person's e-mail: a copy
+        // the erasure does not know of, which the self-check must find.
+        String other = OrdersFixtures.createCustomer();
+        ORDERS.update("UPDATE customer SET last_name = ? WHERE id = ?", p.email().toUpperCase(), other);
+
+        UUID erasure = UUID.randomUUID();
+        sendEvent(new DataSubjectErasureRequested(erasure, UUID.fromString(p.customerId()), Instant.now(),
+                Instant.now().plus(Duration.ofDays(30))), "compliance-service");
+        PersonalDataErased erased = EventCodec.data(EventCodec.parse(answer(erasure, "PersonalDataErased").value()),
+                PersonalDataErased.TYPE);
+        assertThat(erased.plaintextMatches()).isEqualTo(1);
+        assertThat(PlaintextSearch.inTables("orders", p.plaintext())).singleElement().asString()
+                .startsWith("orders.customer.last_name");
+    }
+
     private static String totals(String customerId) {
         return ORDERS.query("SELECT COUNT(*) AS orders, SUM(total) AS total, (SELECT COUNT(*) FROM order_item i"
                 + " JOIN customer_order o ON o.id = i.order_id WHERE o.customer_id = ?) AS item_count, (SELECT SUM(p.amount)"

@@ -56,7 +56,10 @@ public class PrivacyAnswers {
 
     private void exported(PersonalDataExported answer, IncomingEvent event) {
         part(answer.requestId(), answer.service(), DataSubjectRequest.Type.ACCESS).ifPresent(part -> {
-            if (part.exported(write(answer.data()), event.eventId(), Timestamps.now())) {
+            // An export answered after the person's erasure was requested is not kept: it would bring the erased
+            // data back into this schema. The part completes all the same; the export endpoint then says it is gone.
+            String data = erasedSince(answer.requestId()) ? null : write(answer.data());
+            if (part.exported(data, event.eventId(), Timestamps.now())) {
                 finishIfAnswered(answer.requestId());
             }
         });
@@ -84,6 +87,12 @@ public class PrivacyAnswers {
             LOG.infof("request %s did not wait for %s; its answer is ignored", requestId, service);
         }
         return part;
+    }
+
+    private boolean erasedSince(UUID accessRequestId) {
+        DataSubjectRequest access = requests.findById(accessRequestId);
+        return requests.count("customerId = ?1 and type = ?2 and requestedAt >= ?3", access.customerId(),
+                DataSubjectRequest.Type.ERASURE, access.requestedAt()) > 0;
     }
 
     private void finishIfAnswered(UUID requestId) {

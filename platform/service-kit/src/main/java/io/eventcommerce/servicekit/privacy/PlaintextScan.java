@@ -4,8 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -21,7 +24,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class PlaintextScan {
 
-    /** What the scan found: how many text columns it searched, how many values matched in them. */
+    /** What the scan found: how many text columns it searched, and in how many of their values a match was. */
     public record Result(int columnsScanned, long matches) {
     }
 
@@ -49,15 +52,23 @@ public class PlaintextScan {
         if (needles.isEmpty()) {
             return new Result(columns.size(), 0);
         }
-        long matches = 0;
+        // One query per table (one scan of it), summing each column's matching rows.
+        Map<String, List<String>> byTable = new LinkedHashMap<>();
         for (Object[] column : columns) {
-            String name = quote(column[1].toString());
-            String condition = needles.stream().map(v -> name + " LIKE ? ESCAPE '!'")
-                    .collect(Collectors.joining(" OR "));
-            var query = em.createNativeQuery("SELECT COUNT(*) FROM " + quote(column[0].toString()) + " WHERE "
-                    + condition);
-            for (int i = 0; i < needles.size(); i++) {
-                query.setParameter(i + 1, "%" + escape(needles.get(i)) + "%");
+            byTable.computeIfAbsent(column[0].toString(), t -> new ArrayList<>()).add(column[1].toString());
+        }
+        long matches = 0;
+        for (Map.Entry<String, List<String>> table : byTable.entrySet()) {
+            String sums = table.getValue().stream().map(PlaintextScan::quote)
+                    .map(c -> "COALESCE(SUM(" + needles.stream().map(v -> c + " LIKE ? ESCAPE '!'")
+                            .collect(Collectors.joining(" OR ")) + "), 0)")
+                    .collect(Collectors.joining(" + "));
+            var query = em.createNativeQuery("SELECT " + sums + " FROM " + quote(table.getKey()));
+            int position = 1;
+            for (int c = 0; c < table.getValue().size(); c++) {
+                for (String needle : needles) {
+                    query.setParameter(position++, "%" + escape(needle) + "%");
+                }
             }
             matches += ((Number) query.getSingleResult()).longValue();
         }

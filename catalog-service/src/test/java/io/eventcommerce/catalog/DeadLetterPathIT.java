@@ -17,7 +17,8 @@ class DeadLetterPathIT {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
             "orders-order,      orders.order, catalog-service,         OrderPlaced",
-            "orders-deliveries, orders.order, catalog-service-reviews, OrderDelivered"})
+            "orders-deliveries, orders.order, catalog-service-reviews, OrderDelivered",
+            "privacy-requests,  compliance.privacy-request, catalog-service, DataSubjectErasureRequested"})
     void aPoisonRecordLandsInTheChannelsDeadLetterTopicWithItsReasonAndTheChannelGoesOn(
             String channel, String topic, String group, String type) {
         DeadLetterPath.assertPoisonRecordsDeadLettered(channel, topic, group, type);

@@ -44,6 +44,21 @@ public interface ComplianceConfig {
          */
         @WithDefault("P365D")
         Duration clientIpRetention();
+    Privacy privacy();
+
+    /** Data-subject requests (privacy package). */
+    interface Privacy {
+
+        /**
+         * The services that hold personal data and must answer every data-subject request: a request is complete
+         * when each has. A service added to the platform that keeps personal data is added here.
+         */
+        @WithDefault("catalog-service,orders-service,compliance-service")
+        List<String> services();
+
+        /** The legal deadline of an answer from the request (GDPR Art. 12(3): one month). */
+        @WithDefault("P30D")
+        Duration answerWithin();
     }
 
     interface Fraud {

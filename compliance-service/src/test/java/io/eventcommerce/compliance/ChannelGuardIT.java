@@ -33,6 +33,7 @@ class ChannelGuardIT {
         Set<String> handled = new TreeSet<>();
         facades.forEach(facade -> handled.addAll(facade.handlers().keySet()));
         assertThat(guard.channels()).isEqualTo(handled)
-                .containsExactlyInAnyOrder("orders-order", "orders-payment", "orders-customer", "catalog-product");
+                .containsExactlyInAnyOrder("orders-order", "orders-payment", "orders-customer", "catalog-product",
+                        "privacy-requests", "privacy-responses");
     }
 }

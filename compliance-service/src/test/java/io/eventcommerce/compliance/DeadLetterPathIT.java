@@ -18,7 +18,9 @@ class DeadLetterPathIT {
             "orders-order,    orders.order,    compliance-service, OrderPlaced",
             "orders-payment,  orders.payment,  compliance-service, PaymentRefunded",
             "orders-customer, orders.customer, compliance-service, CustomerRegistered",
-            "catalog-product, catalog.product, compliance-service, ProductCreated"})
+            "catalog-product, catalog.product, compliance-service, ProductCreated",
+            "privacy-requests,  compliance.privacy-request,  compliance-service, DataSubjectAccessRequested",
+            "privacy-responses, compliance.privacy-response, compliance-service, PersonalDataErased"})
     void aPoisonRecordLandsInTheChannelsDeadLetterTopicWithItsReasonAndTheChannelGoesOn(
             String channel, String topic, String group, String type) {
         DeadLetterPath.assertPoisonRecordsDeadLettered(channel, topic, group, type);

@@ -34,6 +34,6 @@ class ChannelGuardIT {
         facades.forEach(facade -> handled.addAll(facade.handlers().keySet()));
         assertThat(guard.channels()).isEqualTo(handled)
                 .containsExactlyInAnyOrder("catalog-product", "catalog-promotion", "catalog-reservation",
-                        "compliance-fraud", "order-payments");
+                        "compliance-fraud", "order-payments", "privacy-requests");
     }
 }

@@ -19,7 +19,8 @@ class DeadLetterPathIT {
             "catalog-promotion,   catalog.promotion,   orders-service,          PromotionUpdated",
             "catalog-reservation, catalog.reservation, orders-service,          StockReserved",
             "compliance-fraud,    compliance.fraud,    orders-service,          FraudAssessed",
-            "order-payments,      orders.order,        orders-service-payments, OrderConfirmed"})
+            "order-payments,      orders.order,        orders-service-payments, OrderConfirmed",
+            "privacy-requests,    compliance.privacy-request, orders-service, DataSubjectErasureRequested"})
     void aPoisonRecordLandsInTheChannelsDeadLetterTopicWithItsReasonAndTheChannelGoesOn(
             String channel, String topic, String group, String type) {
         DeadLetterPath.assertPoisonRecordsDeadLettered(channel, topic, group, type);

@@ -16,7 +16,9 @@ public enum PlatformTopic {
     ORDERS_ORDER(Topics.ORDERS_ORDER, Retention.HISTORY),
     ORDERS_PAYMENT(Topics.ORDERS_PAYMENT, Retention.HISTORY),
     ORDERS_CUSTOMER(Topics.ORDERS_CUSTOMER, Retention.LATEST_PER_KEY),
-    COMPLIANCE_FRAUD(Topics.COMPLIANCE_FRAUD, Retention.HISTORY);
+    COMPLIANCE_FRAUD(Topics.COMPLIANCE_FRAUD, Retention.HISTORY),
+    COMPLIANCE_PRIVACY_REQUEST(Topics.COMPLIANCE_PRIVACY_REQUEST, Retention.HISTORY),
+    COMPLIANCE_PRIVACY_RESPONSE(Topics.COMPLIANCE_PRIVACY_RESPONSE, Retention.BOUNDED);
 
     /** How long the records of a topic are kept. */
     public enum Retention {
@@ -29,7 +31,12 @@ public enum PlatformTopic {
          * The state of an entity, each event a full snapshot keyed by the entity's id: compacted
          * ({@code cleanup.policy=compact}), so the latest state of every entity stays and older ones go.
          */
-        LATEST_PER_KEY
+        LATEST_PER_KEY,
+        /**
+         * Messages that carry personal data on their way to one consumer (data-subject exports): deleted after a
+         * finite {@code retention.ms}, never compacted, so an erased person's export does not stay in the log.
+         */
+        BOUNDED
     }
 
     private final String topic;

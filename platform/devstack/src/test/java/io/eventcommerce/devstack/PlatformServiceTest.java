@@ -23,7 +23,8 @@ class PlatformServiceTest {
     void aServicePublishesTheTopicsNamedAfterIt() {
         assertThat(PlatformService.ORDERS.publishes())
                 .containsExactly(PlatformTopic.ORDERS_ORDER, PlatformTopic.ORDERS_PAYMENT, PlatformTopic.ORDERS_CUSTOMER);
-        assertThat(PlatformService.COMPLIANCE.publishes()).containsExactly(PlatformTopic.COMPLIANCE_FRAUD);
+        assertThat(PlatformService.COMPLIANCE.publishes()).containsExactly(PlatformTopic.COMPLIANCE_FRAUD,
+                PlatformTopic.COMPLIANCE_PRIVACY_REQUEST, PlatformTopic.COMPLIANCE_PRIVACY_RESPONSE);
         assertThat(PlatformTopic.COMPLIANCE_FRAUD.owner()).isEqualTo("compliance-service");
     }
 

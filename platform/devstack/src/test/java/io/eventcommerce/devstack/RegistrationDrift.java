@@ -369,6 +369,13 @@ final class RegistrationDrift {
                             + " compaction, has retention.ms " + config.get("retention.ms") + ", cleanup.policy "
                             + cleanup);
                 }
+            } else if (topic.retention() == PlatformTopic.Retention.BOUNDED) {
+                Long retention = number(config.get("retention.ms"));
+                if (retention == null || retention <= 0 || !(cleanup == null || "delete".equals(cleanup))) {
+                    problem(K8S_TOPICS, topic.topic() + " carries personal data in transit: it needs a finite"
+                            + " retention.ms and no compaction, has retention.ms " + config.get("retention.ms")
+                            + ", cleanup.policy " + cleanup);
+                }
             } else if (!"compact".equals(cleanup)) {
                 problem(K8S_TOPICS, topic.topic() + " holds the latest state per key: it needs cleanup.policy"
                         + " compact, has " + cleanup);

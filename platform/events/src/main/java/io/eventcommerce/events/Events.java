@@ -21,6 +21,10 @@ import io.eventcommerce.events.orders.OrderShipped;
 import io.eventcommerce.events.orders.PaymentCaptured;
 import io.eventcommerce.events.orders.PaymentDeclined;
 import io.eventcommerce.events.orders.PaymentRefunded;
+import io.eventcommerce.events.privacy.DataSubjectAccessRequested;
+import io.eventcommerce.events.privacy.DataSubjectErasureRequested;
+import io.eventcommerce.events.privacy.PersonalDataErased;
+import io.eventcommerce.events.privacy.PersonalDataExported;
 
 import java.util.List;
 import java.util.Map;
@@ -52,7 +56,11 @@ public final class Events {
             PaymentRefunded.TYPE,
             CustomerRegistered.TYPE,
             CustomerUpdated.TYPE,
-            FraudAssessed.TYPE);
+            FraudAssessed.TYPE,
+            DataSubjectAccessRequested.TYPE,
+            DataSubjectErasureRequested.TYPE,
+            PersonalDataExported.TYPE,
+            PersonalDataErased.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

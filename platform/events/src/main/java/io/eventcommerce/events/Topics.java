@@ -39,6 +39,19 @@ public final class Topics {
     /** Fraud assessments of orders from compliance-service, keyed by order id. */
     public static final String COMPLIANCE_FRAUD = "compliance.fraud";
 
+    /**
+     * Data-subject requests (GDPR access and erasure) from compliance-service, keyed by customer id: ids and times
+     * only, never personal data. Every service holding personal data consumes it.
+     */
+    public static final String COMPLIANCE_PRIVACY_REQUEST = "compliance.privacy-request";
+
+    /**
+     * Every service's answers to the data-subject requests (exports, erasure evidence), keyed by request id.
+     * compliance-service owns the topic (it defines the exchange and is its only consumer); each service publishes its
+     * own answer here. Exports carry personal data: the topic deletes records after a bounded retention.
+     */
+    public static final String COMPLIANCE_PRIVACY_RESPONSE = "compliance.privacy-response";
+
     private Topics() {
     }
 

@@ -27,6 +27,10 @@ import io.eventcommerce.events.orders.PaymentCaptured;
 import io.eventcommerce.events.orders.PaymentDeclined;
 import io.eventcommerce.events.orders.PaymentMethodRef;
 import io.eventcommerce.events.orders.PaymentRefunded;
+import io.eventcommerce.events.privacy.DataSubjectAccessRequested;
+import io.eventcommerce.events.privacy.DataSubjectErasureRequested;
+import io.eventcommerce.events.privacy.PersonalDataErased;
+import io.eventcommerce.events.privacy.PersonalDataExported;
 import io.eventcommerce.servicekit.problem.Problem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -67,6 +71,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         CustomerRegistered.class,
         CustomerUpdated.class,
         FraudAssessed.class,
+        DataSubjectAccessRequested.class,
+        DataSubjectErasureRequested.class,
+        PersonalDataExported.class,
+        PersonalDataErased.class,
+        PersonalDataErased.Erasure.class,
         Problem.class,
         Problem.FieldError.class})
 public final class ContractReflection {

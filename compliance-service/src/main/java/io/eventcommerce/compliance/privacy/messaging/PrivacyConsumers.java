@@ -1,0 +1,50 @@
+package io.eventcommerce.compliance.privacy.messaging;
+
+import io.eventcommerce.compliance.privacy.service.CompliancePersonalData;
+import io.eventcommerce.compliance.privacy.service.PrivacyAnswers;
+import io.eventcommerce.servicekit.messaging.EventChannels;
+import io.eventcommerce.servicekit.messaging.EventHandling;
+import io.eventcommerce.servicekit.messaging.IncomingEvent;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Data-subject requests: compliance.privacy-request (channel {@code privacy-requests}: compliance-service answers its
+ * own requests, like every service) and compliance.privacy-response ({@code privacy-responses}: every service's
+ * answers); see application.properties.
+ */
+@ApplicationScoped
+public class PrivacyConsumers implements EventChannels {
+
+    private final EventHandling handling;
+    private final CompliancePersonalData own;
+    private final PrivacyAnswers answers;
+
+    public PrivacyConsumers(EventHandling handling, CompliancePersonalData own, PrivacyAnswers answers) {
+        this.handling = handling;
+        this.own = own;
+        this.answers = answers;
+    }
+
+    @Override
+    public Map<String, Consumer<IncomingEvent>> handlers() {
+        return Map.of("privacy-requests", own::apply, "privacy-responses", answers::apply);
+    }
+
+    @Incoming("privacy-requests")
+    @Blocking
+    public void onRequest(ConsumerRecord<String, String> record) {
+        handling.handle("privacy-requests", record, own::apply);
+    }
+
+    @Incoming("privacy-responses")
+    @Blocking
+    public void onResponse(ConsumerRecord<String, String> record) {
+        handling.handle("privacy-responses", record, answers::apply);
+    }
+}

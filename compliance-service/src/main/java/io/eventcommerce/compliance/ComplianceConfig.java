@@ -22,6 +22,9 @@ public interface ComplianceConfig {
     /** Personal data this service keeps, and for how long (GDPR storage limitation). */
     Gdpr gdpr();
 
+    /** Data-subject requests (package privacy). */
+    Privacy privacy();
+
     interface Checks {
 
         Pci pci();
@@ -44,7 +47,7 @@ public interface ComplianceConfig {
          */
         @WithDefault("P365D")
         Duration clientIpRetention();
-    Privacy privacy();
+    }
 
     /** Data-subject requests (privacy package). */
     interface Privacy {

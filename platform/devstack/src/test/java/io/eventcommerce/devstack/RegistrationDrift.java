@@ -430,9 +430,20 @@ final class RegistrationDrift {
                     }
                 });
             }
+            String audit = PlatformService.AUDIT_SCHEMA;
+            if (!Pattern.compile("CREATE DATABASE IF NOT EXISTS " + audit + "\\s").matcher(sql).find()) {
+                problem(INIT_SQL, "schema " + audit + ": no CREATE DATABASE IF NOT EXISTS " + audit);
+            }
+            if (!sql.contains("GRANT " + PlatformService.AUDIT_GRANTS + " ON " + audit + ".* TO 'compliance'@'%'")) {
+                problem(INIT_SQL, "schema " + audit + ": no GRANT " + PlatformService.AUDIT_GRANTS + " ON " + audit
+                        + ".* TO 'compliance'@'%'");
+            }
+            if (Pattern.compile("GRANT [^;]*\\b(ALL|UPDATE|DELETE|DROP)\\b[^;]* ON " + audit + "\\.").matcher(sql).find()) {
+                problem(INIT_SQL, "schema " + audit + " is append-only: no ALL, UPDATE, DELETE or DROP on it");
+            }
             Matcher created = Pattern.compile("CREATE DATABASE IF NOT EXISTS (\\w+)").matcher(sql);
             while (created.find()) {
-                if (!PlatformService.allSchemas().contains(created.group(1))) {
+                if (!PlatformService.allSchemas().contains(created.group(1)) && !audit.equals(created.group(1))) {
                     problem(INIT_SQL, "schema " + created.group(1) + " belongs to no PlatformService and is not"
                             + " planned");
                 }

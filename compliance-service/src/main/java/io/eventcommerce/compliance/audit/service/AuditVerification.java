@@ -64,11 +64,7 @@ public class AuditVerification {
                     boolean going = true;
                     while (going && r.next()) {
                         long seq = r.getLong(1);
-                        AuditContent content = new AuditContent(r.getLong(3), instant(r, 2), r.getString(4),
-                                r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
-                                r.getString(10), r.getString(11), r.getString(12), r.getString(13), r.getString(14),
-                                instant(r, 15), r.getString(16), r.getLong(17), r.getString(18), r.getLong(19),
-                                r.getInt(20));
+                        AuditContent content = content(r);
                         String hash = r.getString(22);
                         going = verifier.accept(new ChainVerifier.Stored(seq, content.seq(), content.canonical(),
                                 r.getString(21), hash));
@@ -91,6 +87,16 @@ public class AuditVerification {
         }
     }
 
+    /** The content of the entry at the cursor of a SELECT of audit_entry's columns (by name). */
+    public static AuditContent content(ResultSet r) throws SQLException {
+        return new AuditContent(r.getLong("content_seq"), instant(r, "recorded_at"), r.getString("schema_name"),
+                r.getString("table_name"), r.getString("op"), r.getString("entity_key"), r.getString("subject"),
+                r.getString("before_image"), r.getString("after_image"), r.getString("changed_columns"),
+                r.getString("actor"), r.getString("request_id"), r.getString("via"), instant(r, "committed_at"),
+                r.getString("bulk_group"), r.getLong("source_server"), r.getString("binlog_file"),
+                r.getLong("binlog_pos"), r.getInt("row_index"));
+    }
+
     private static Optional<String> hashOf(Connection c, long seq) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT hash FROM compliance_audit.audit_entry WHERE seq = ?")) {
             s.setLong(1, seq);
@@ -100,7 +106,7 @@ public class AuditVerification {
         }
     }
 
-    private static java.time.Instant instant(ResultSet r, int column) throws SQLException {
+    private static java.time.Instant instant(ResultSet r, String column) throws SQLException {
         LocalDateTime value = r.getObject(column, LocalDateTime.class);
         return value == null ? null : value.toInstant(ZoneOffset.UTC);
     }

@@ -41,6 +41,9 @@ class AuditTrailIT {
     @Inject
     AuditSubjectKeys subjectKeys;
 
+    @Inject
+    io.eventcommerce.compliance.audit.service.AuditPartitions partitions;
+
     @BeforeAll
     static void tables() {
         AuditTables.create();
@@ -325,6 +328,18 @@ class AuditTrailIT {
         }
         assertThat(count("SELECT COUNT(*) FROM compliance_audit.audit_entry WHERE seq = ? AND actor = 'user:erin'",
                 seq)).isEqualTo(1);
+    }
+
+    @Test
+    void monthlyPartitionsStayAYearAheadAndCompliancesUserCanAddThem() {
+        java.time.YearMonth ahead = java.time.YearMonth.now(java.time.ZoneOffset.UTC).plusMonths(12);
+        String name = String.format("p%04d%02d", ahead.getYear(), ahead.getMonthValue());
+        // At start-up the service (as compliance, with ALTER only) split pmax up to a year ahead.
+        assertThat(partitions.months()).contains(name).isSorted();
+        java.time.YearMonth further = ahead.plusMonths(2);
+        partitions.ensureThrough(further);
+        assertThat(partitions.months()).contains(String.format("p%04d%02d", further.getYear(),
+                further.getMonthValue()));
     }
 
     @Test

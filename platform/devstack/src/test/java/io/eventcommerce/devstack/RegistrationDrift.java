@@ -335,6 +335,18 @@ final class RegistrationDrift {
                 problem(KUSTOMIZATION, "images: no eventcommerce/" + name);
             }
         }
+        List<?> connectorFiles = List.of();
+        for (Object generator : list(kustomization.get("configMapGenerator"))) {
+            if ("debezium-connectors".equals(map(generator).get("name"))) {
+                connectorFiles = list(map(generator).get("files"));
+            }
+        }
+        for (String connector : DeployFiles.connectorNames()) {
+            if (!connectorFiles.contains("debezium/connectors/" + connector + ".json")) {
+                problem(KUSTOMIZATION, "configMapGenerator debezium-connectors does not list debezium/connectors/"
+                        + connector + ".json");
+            }
+        }
         if (!resources.contains("k8s/kafka/topics.yaml")) {
             problem(KUSTOMIZATION, "resources do not list k8s/kafka/topics.yaml");
         }
@@ -390,9 +402,27 @@ final class RegistrationDrift {
                 }
             }
         }
+        // The audit connector's topics are transport to compliance's trail (the trail is the record): kept long
+        // enough to ride out a week-long outage of compliance-service, then deleted.
+        for (String audit : DeployFiles.auditTopics()) {
+            Map<?, ?> spec = declared.remove(audit);
+            if (spec == null) {
+                problem(K8S_TOPICS, "no KafkaTopic " + audit + " (audit connector, deploy/debezium/connectors/audit.json)");
+                continue;
+            }
+            sized(audit, spec, 1);
+            Long retention = number(map(spec.get("config")).get("retention.ms"));
+            if (retention == null || retention < 7L * 24 * 3600 * 1000) {
+                problem(K8S_TOPICS, audit + " needs a finite retention.ms of at least 7 days, has " + retention);
+            }
+        }
+        Map<?, ?> auditDeadLetters = declared.remove(DeployFiles.AUDIT_DEAD_LETTER_TOPIC);
+        if (auditDeadLetters == null) {
+            problem(K8S_TOPICS, "no KafkaTopic " + DeployFiles.AUDIT_DEAD_LETTER_TOPIC + " (audit trail dead letters)");
+        }
         for (String stale : declared.keySet()) {
-            problem(K8S_TOPICS, "KafkaTopic " + stale + " is neither a PlatformTopic nor a channel's dead-letter"
-                    + " topic");
+            problem(K8S_TOPICS, "KafkaTopic " + stale + " is neither a PlatformTopic, an audit topic nor a channel's"
+                    + " dead-letter topic");
         }
     }
 

@@ -139,7 +139,11 @@ public class AuditConsumer {
         long backoff = 100;
         while (true) {
             try {
-                trail.append(changes);
+                AuditTrail.Appended appended = trail.append(changes);
+                if (appended.duplicates() > 0) {
+                    LOG.infof("%d audit changes were delivered again (already in the trail at their binlog"
+                            + " position) and skipped", appended.duplicates());
+                }
                 return;
             } catch (RuntimeException e) {
                 if (!running) {

@@ -247,7 +247,11 @@ public class AuditTrail {
         }
     }
 
-    /** The seed's bulk_operation_audit: one row per source transaction, counted across batches. */
+    /**
+     * The seed's bulk_operation_audit: one row per source transaction, counted across batches. VALUES(col) rather
+     * than MySQL's row alias ({@code AS new}): MariaDB 11.4 has no row alias, MySQL 8.4 still accepts VALUES()
+     * (deprecated, with a warning).
+     */
     private static void countGroups(Connection c, Map<String, Group> groups) throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement("INSERT INTO bulk_operation_audit (bulk_group, actor,"
                 + " request_id, entry_count, first_seq, last_seq, tables, committed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"

@@ -59,6 +59,14 @@ public enum PlatformService {
         return Stream.concat(Arrays.stream(values()).map(PlatformService::schema), PLANNED_SCHEMAS.stream()).toList();
     }
 
+    /**
+     * Properties a deployment must set from a secret of its own, never from a value shared with this registry
+     * (compliance-service's audit signing key). Local runs and tests get development values in {@link #stackConfig}.
+     */
+    public List<String> secretProperties() {
+        return this == COMPLIANCE ? List.of("compliance.audit.signing-key") : List.of();
+    }
+
     /** The environment variable a deployment sets a property with ({@code orders.saga.await} → ORDERS_SAGA_AWAIT). */
     public static String environmentName(String property) {
         return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);

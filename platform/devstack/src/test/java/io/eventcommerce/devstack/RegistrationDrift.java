@@ -606,6 +606,14 @@ final class RegistrationDrift {
             expected.add(PlatformService.environmentName(property));
             expect(path, service.serviceName(), environment, PlatformService.environmentName(property), value);
         });
+        for (String secret : service.secretProperties()) {
+            String name = PlatformService.environmentName(secret);
+            expected.add(name);
+            if (!environment.containsKey(name)) {
+                problem(path, service.serviceName() + ": " + name + " is not set (a secret the service needs to"
+                        + " start)");
+            }
+        }
         String own = PlatformService.environmentName(service.schema()) + "_";
         for (String name : environment.keySet()) {
             if (name.startsWith(own) && !expected.contains(name)) {

@@ -21,8 +21,18 @@ import java.util.Optional;
 @ApplicationScoped
 public class AuditVerification {
 
+    /**
+     * @param problem the first problem, or null when the range is intact
+     * @param millis  how long the check took
+     */
     public record Report(boolean ok, long from, long to, long headSeq, long entriesChecked, long checkpointsChecked,
-                         ChainVerifier.Problem problem, long millis) {
+                         Finding problem, long millis) {
+    }
+
+    /**
+     * @param kind MISSING, CHANGED, OUT_OF_ORDER, INSERTED, BROKEN_LINK or REWRITTEN ({@link ChainVerifier.Kind})
+     */
+    public record Finding(long seq, String kind, String detail) {
     }
 
     private final AgroalDataSource dataSource;
@@ -81,7 +91,8 @@ public class AuditVerification {
                         "the head of the chain names another hash for entry " + headSeq));
             }
             return new Report(problem.isEmpty(), first, last, headSeq, verifier.checked(),
-                    verifier.checkpointsChecked(), problem.orElse(null), (System.nanoTime() - started) / 1_000_000);
+                    verifier.checkpointsChecked(), problem.map(p -> new Finding(p.seq(), p.kind().name(), p.detail()))
+                    .orElse(null), (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot verify the audit chain: " + e.getMessage(), e);
         }

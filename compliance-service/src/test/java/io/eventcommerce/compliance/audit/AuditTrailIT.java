@@ -112,6 +112,36 @@ class AuditTrailIT {
     }
 
     @Test
+    void aStaffReadOfPersonalDataIsAnEntryAndItsDeleteIsNot() throws SQLException {
+        String customer = UUID.randomUUID().toString();
+        String read = UUID.randomUUID().toString();
+        try (Connection c = java.sql.DriverManager.getConnection(io.eventcommerce.testkit.TestStack.get()
+                .jdbcUrl("orders"), "root", io.eventcommerce.testkit.TestStack.get().rootPassword())) {
+            // As servicekit PersonalDataReads writes it: insert and delete in the reading request's transaction.
+            c.setAutoCommit(false);
+            update(c, actor("user%3Asupport-sam", "read-" + read) + "INSERT INTO personal_data_read (id, subject_type,"
+                    + " subject_id, resource, fields, read_at) VALUES (?, 'customer', ?, 'customer', 'email,name',"
+                    + " UTC_TIMESTAMP(6))", read, customer);
+            update(c, actor("user%3Asupport-sam", "read-" + read) + "DELETE FROM personal_data_read WHERE id = ?",
+                    read);
+            c.commit();
+        }
+        long seq = awaitEntries("orders", "personal_data_read", read, 1).get(0);
+        JsonPath entry = given().auth().oauth2(OFFICER).get("/audit/entries/" + seq).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(entry.getString("op")).isEqualTo("c");
+        assertThat(entry.getString("actor")).isEqualTo("user:support-sam");
+        assertThat(entry.getString("subject")).isEqualTo("customer:" + customer);
+        assertThat(entry.getString("after.fields")).isEqualTo("email,name");
+        // A later read on the same topic (one partition, in binlog order) is stored only after the delete was read.
+        String marker = UUID.randomUUID().toString();
+        ORDERS.update("INSERT INTO personal_data_read (id, subject_type, subject_id, resource, fields, read_at) VALUES"
+                + " (?, 'customer', ?, 'customer', 'email', UTC_TIMESTAMP(6))", marker, customer);
+        awaitEntries("orders", "personal_data_read", marker, 1);
+        assertThat(count("SELECT COUNT(*) FROM compliance_audit.audit_entry WHERE entity_key = ?", read)).isEqualTo(1);
+    }
+
+    @Test
     void theRowsOfOneStatementShareABulkGroup() {
         String warehouse = UUID.randomUUID().toString();
         Database catalog = Database.of("catalog");

@@ -104,11 +104,16 @@ public record AuditChange(String schema, String table, String op, ObjectNode key
 
     /** The data subject of the row ("customer:&lt;id&gt;"), from the after image, else the before image. */
     public String subject() {
+        JsonNode image = after != null ? after : before;
+        if (PersonalData.READS_TABLE.equals(table)) {
+            JsonNode type = image == null ? null : image.get("subject_type");
+            JsonNode id = image == null ? null : image.get("subject_id");
+            return type == null || id == null || type.isNull() || id.isNull() ? null : type.asText() + ":" + id.asText();
+        }
         String column = PersonalData.subjectColumn(schema, table);
         if (column == null) {
             return null;
         }
-        JsonNode image = after != null ? after : before;
         JsonNode id = image == null ? null : image.get(column);
         return id == null || id.isNull() ? null : PersonalData.subject(schema, table, id.asText());
     }

@@ -26,8 +26,6 @@ public final class PersonalData {
             "orders.customer_address", new String[] {"customer_id", "customer"},
             "orders.customer_order", new String[] {"customer_id", "customer"},
             "orders.payment_method", new String[] {"customer_id", "customer"},
-            "orders.personal_data_read", new String[] {"customer_id", "customer"},
-            "catalog.personal_data_read", new String[] {"customer_id", "customer"},
             "catalog.vendor", new String[] {"id", "vendor"});
 
     private PersonalData() {
@@ -36,6 +34,12 @@ public final class PersonalData {
     public static Set<String> columns(String schema, String table) {
         return COLUMNS.getOrDefault(schema + "." + table, Set.of());
     }
+
+    /**
+     * The staff-read log of every service (servicekit PersonalDataReads): its rows name their subject themselves,
+     * {@code subject_type} ('customer', 'vendor') and {@code subject_id}.
+     */
+    public static final String READS_TABLE = "personal_data_read";
 
     /** The column that names the subject of a row of this table, or null. */
     public static String subjectColumn(String schema, String table) {

@@ -33,7 +33,9 @@ CREATE TABLE compliance_audit.audit_entry (
     request_id      VARCHAR(200)  NOT NULL,
     via             VARCHAR(20)   NOT NULL,
     committed_at    DATETIME(6)   NOT NULL,
+    -- The source transaction (Debezium's transaction id: the GTID) and the change's place in it (total_order).
     bulk_group      VARCHAR(120)  NOT NULL,
+    event_order     BIGINT        NOT NULL,
     source_server   BIGINT        NOT NULL,
     binlog_file     VARCHAR(100)  NOT NULL,
     binlog_pos      BIGINT        NOT NULL,
@@ -74,17 +76,16 @@ PARTITION BY RANGE COLUMNS (recorded_at) (
     PARTITION pmax VALUES LESS THAN (MAXVALUE)
 );
 
--- Where each stored change sits in the source's binlog: Debezium delivers at least once, so a redelivered change
--- finds its position here and is not stored a second time.
+-- Where each stored change came from: Debezium delivers at least once, so a redelivered change finds itself here and
+-- is not stored a second time. The key is the source server, the transaction and the change's place in it
+-- (provide.transaction.metadata), not binlog file/position/row: source.pos is the transaction's position and
+-- source.row restarts with every rows event, so the rows of one large statement repeat (file, pos, row).
 CREATE TABLE compliance_audit.audit_source_position (
-    source_server BIGINT       NOT NULL,
-    binlog_file   VARCHAR(100) NOT NULL,
-    binlog_pos    BIGINT       NOT NULL,
-    row_index     INT          NOT NULL,
-    schema_name   VARCHAR(64)  NOT NULL,
-    table_name    VARCHAR(64)  NOT NULL,
-    seq           BIGINT       NOT NULL,
-    PRIMARY KEY (source_server, binlog_file, binlog_pos, row_index, schema_name, table_name)
+    source_server  BIGINT       NOT NULL,
+    transaction_id VARCHAR(120) NOT NULL,
+    event_order    BIGINT       NOT NULL,
+    seq            BIGINT       NOT NULL,
+    PRIMARY KEY (source_server, transaction_id, event_order)
 );
 
 -- Signed checkpoints: Ed25519 over (seq, hash, taken_at), so a chain recomputed from some entry on (every hash
@@ -125,7 +126,7 @@ CREATE TABLE audit_subject_key (
     PRIMARY KEY (subject)
 );
 
--- The seed's bulk_operation_audit: the rows of one source transaction (its GTID) share a group; one row per group.
+-- The seed's bulk_operation_audit: the changes of one source transaction share a group; one row per group.
 CREATE TABLE bulk_operation_audit (
     bulk_group  VARCHAR(120) NOT NULL,
     actor       VARCHAR(200) NOT NULL,

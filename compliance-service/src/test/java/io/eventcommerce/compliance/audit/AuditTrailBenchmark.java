@@ -149,7 +149,7 @@ class AuditTrailBenchmark {
                         .put("status", "ACTIVE").put("updated_at", 1796241884555540L);
                 ObjectNode after = before.deepCopy().put("on_hand", n + 1).put("version", 2);
                 changes.add(new AuditChange("catalog", "stock_level", "u", key, before, after, "bench:verify",
-                        "req-" + n, "job", Instant.now(), file + ":" + (n / 10), 1, file, n, 0));
+                        "req-" + n, "job", Instant.now(), file + ":" + (n / 10), n % 10, 1, file, n, 0));
             }
             AuditTrail.Appended appended = trail.append(changes);
             if (first < 0) {

@@ -224,12 +224,14 @@ class AuditTrailIT {
             AuditContent copy = content(c, first);
             AuditContent forged = new AuditContent(first + 1, copy.recordedAt(), copy.schema(), copy.table(),
                     copy.op(), copy.entity(), copy.subject(), copy.before(), copy.after(), copy.changed(), "forger",
-                    copy.request(), copy.via(), copy.committedAt(), copy.bulkGroup(), copy.sourceServer(),
+                    copy.request(), copy.via(), copy.committedAt(), copy.bulkGroup(), copy.eventOrder(),
+                    copy.sourceServer(),
                     copy.binlogFile(), copy.binlogPos(), copy.row());
             String forgedPrev = "f".repeat(64);
             update(c, "INSERT INTO compliance_audit.audit_entry SELECT ?, recorded_at, ?, schema_name, table_name, op,"
                     + " entity_key, subject, before_image, after_image, changed_columns, 'forger', request_id, via,"
-                    + " committed_at, bulk_group, source_server, binlog_file, binlog_pos, row_index, ?, ? FROM"
+                    + " committed_at, bulk_group, event_order, source_server, binlog_file, binlog_pos, row_index, ?, ?"
+                    + " FROM"
                     + " compliance_audit.audit_entry WHERE seq = ?", first + 1, first + 1, forgedPrev,
                     forged.hash(forgedPrev), first);
             try {

@@ -17,20 +17,25 @@ import java.util.Set;
  * it holds the statement's literal values, personal data included.
  *
  * @param key   the row's primary key, columns in key order
- * @param group the source transaction (its GTID), which every row it changed shares
+ * @param group      the source transaction (Debezium's transaction id: the GTID), which every row it changed shares
+ * @param eventOrder the change's place among all changes of its transaction (transaction.total_order)
  */
 public record AuditChange(String schema, String table, String op, ObjectNode key, ObjectNode before, ObjectNode after,
                           String actor, String request, String via, Instant committedAt, String group,
-                          long sourceServer, String binlogFile, long binlogPos, int row) {
+                          long eventOrder, long sourceServer, String binlogFile, long binlogPos, int row) {
 
     public static final String UNKNOWN = "unknown";
 
-    /** The stored-once key: where the change sits in the source's binlog. */
-    public record Position(long server, String file, long pos, int row, String schema, String table) {
+    /**
+     * The stored-once key: the source server, the transaction and the change's place in it. Not the binlog file,
+     * position and row: Debezium's source.pos is the transaction's position and source.row restarts with every rows
+     * event, so the rows of one large statement repeat (file, pos, row) (measured: a 500-row INSERT on MariaDB).
+     */
+    public record Position(long server, String transaction, long order) {
     }
 
     public Position position() {
-        return new Position(sourceServer, binlogFile, binlogPos, row, schema, table);
+        return new Position(sourceServer, group, eventOrder);
     }
 
     /**
@@ -63,15 +68,20 @@ public record AuditChange(String schema, String table, String op, ObjectNode key
         if (rowKey == null) {
             throw new IllegalArgumentException("a change of " + schema + "." + table + " without a primary key");
         }
-        String gtid = source.path("gtid").asText(null);
+        JsonNode transaction = value.path("transaction");
+        String group = transaction.path("id").asText(null);
+        if (group == null || group.isBlank() || !transaction.path("total_order").canConvertToLong()) {
+            throw new IllegalArgumentException("no transaction metadata (provide.transaction.metadata=true): "
+                    + transaction);
+        }
         String file = text(source, "file");
         long pos = source.path("pos").asLong();
-        String group = gtid != null && !gtid.isBlank() ? gtid : file + ":" + pos;
         long ts = source.path("ts_us").canConvertToLong() ? source.path("ts_us").asLong()
                 : source.path("ts_ms").asLong() * 1000;
         Instant committed = Instant.EPOCH.plusNanos(ts * 1000);
         return new AuditChange(schema, table, op, rowKey, before, after, actor.actor(), actor.request(), actor.via(),
-                committed, group, source.path("server_id").asLong(), file, pos, source.path("row").asInt(0));
+                committed, group, transaction.path("total_order").asLong(), source.path("server_id").asLong(), file,
+                pos, source.path("row").asInt(0));
     }
 
     /** The primary key's values in key order, joined by '/': what the query API's entity filter matches. */

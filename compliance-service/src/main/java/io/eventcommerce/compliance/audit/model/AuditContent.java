@@ -18,11 +18,12 @@ import java.util.HexFormat;
  * @param before    canonical JSON of the row before the change (personal data encrypted), or null
  * @param after     canonical JSON of the row after it, or null
  * @param changed   the changed columns, comma-separated
+ * @param bulkGroup  the source transaction's id; with {@code eventOrder}, the change's place in it
  */
 public record AuditContent(long seq, Instant recordedAt, String schema, String table, String op, String entity,
                            String subject, String before, String after, String changed, String actor, String request,
-                           String via, Instant committedAt, String bulkGroup, long sourceServer, String binlogFile,
-                           long binlogPos, int row) {
+                           String via, Instant committedAt, String bulkGroup, long eventOrder, long sourceServer,
+                           String binlogFile, long binlogPos, int row) {
 
     public static final String GENESIS = "0".repeat(64);
 
@@ -41,6 +42,7 @@ public record AuditContent(long seq, Instant recordedAt, String schema, String t
                 .append(",\"schema\":").append(CanonicalJson.string(schema))
                 .append(",\"seq\":").append(seq)
                 .append(",\"source\":{\"file\":").append(CanonicalJson.string(binlogFile))
+                .append(",\"order\":").append(eventOrder)
                 .append(",\"pos\":").append(binlogPos)
                 .append(",\"row\":").append(row)
                 .append(",\"server\":").append(sourceServer)

@@ -37,7 +37,8 @@ public class AuditEntries {
 
     public enum Sort { NEWEST, SEQUENCE }
 
-    public record Source(long server, String file, long pos, int row) {
+    /** Where the change came from: server, binlog file/position/row, and its place in its transaction. */
+    public record Source(long server, String file, long pos, int row, long order) {
     }
 
     public record Entry(long seq, Instant recordedAt, String schema, String table, String op, String entity,
@@ -52,7 +53,7 @@ public class AuditEntries {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "seq, recorded_at, schema_name, table_name, op, entity_key, subject,"
             + " before_image, after_image, changed_columns, actor, request_id, via, committed_at, bulk_group,"
-            + " source_server, binlog_file, binlog_pos, row_index, prev_hash, hash";
+            + " source_server, binlog_file, binlog_pos, row_index, prev_hash, hash, event_order";
 
     private final AgroalDataSource dataSource;
     private final AuditSubjectKeys keys;
@@ -114,7 +115,8 @@ public class AuditEntries {
                 rows.add(new Row(r.getLong(1), instant(r, 2), r.getString(3), r.getString(4), r.getString(5),
                         r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getString(10),
                         r.getString(11), r.getString(12), r.getString(13), instant(r, 14), r.getString(15),
-                        new Source(r.getLong(16), r.getString(17), r.getLong(18), r.getInt(19)), r.getString(20),
+                        new Source(r.getLong(16), r.getString(17), r.getLong(18), r.getInt(19), r.getLong(22)),
+                        r.getString(20),
                         r.getString(21)));
             }
         }

@@ -29,7 +29,7 @@ import java.util.Set;
 
 /**
  * Appends captured changes to the chain, a batch per database transaction: lock the head row, drop the changes
- * already stored (their binlog position is in audit_source_position: Debezium delivers at least once), give each
+ * already stored (their source transaction and place in it are in audit_source_position: Debezium delivers at least once), give each
  * new change the next sequence, encrypt its personal data with its subject's key, hash it onto the chain, insert
  * entries and positions in multi-row statements, count bulk groups, and move the head. A failed batch rolls back
  * whole, sequences included, so the chain stays gapless; the consumer then retries the same records.
@@ -40,8 +40,8 @@ public class AuditTrail {
     private static final int ROWS_PER_INSERT = 200;
     private static final String ENTRY_COLUMNS = "seq, recorded_at, content_seq, schema_name, table_name, op,"
             + " entity_key, subject, before_image, after_image, changed_columns, actor, request_id, via, committed_at,"
-            + " bulk_group, source_server, binlog_file, binlog_pos, row_index, prev_hash, hash";
-    private static final int ENTRY_PARAMS = 22;
+            + " bulk_group, event_order, source_server, binlog_file, binlog_pos, row_index, prev_hash, hash";
+    private static final int ENTRY_PARAMS = 23;
 
     private final AgroalDataSource dataSource;
     private final AuditSubjectKeys keys;
@@ -110,7 +110,8 @@ public class AuditTrail {
                     change.entity(), subject, image(change, change.before(), subject, key),
                     image(change, change.after(), subject, key), change.changedColumns(), change.actor(),
                     change.request(), change.via(), change.committedAt().truncatedTo(ChronoUnit.MICROS),
-                    change.group(), change.sourceServer(), change.binlogFile(), change.binlogPos(), change.row());
+                    change.group(), change.eventOrder(), change.sourceServer(), change.binlogFile(), change.binlogPos(),
+                    change.row());
             String hash = content.hash(lastHash);
             contents.add(content);
             prevHashes.add(lastHash);
@@ -159,24 +160,19 @@ public class AuditTrail {
         Set<AuditChange.Position> found = new HashSet<>();
         for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
             List<AuditChange> part = changes.subList(from, Math.min(changes.size(), from + ROWS_PER_INSERT));
-            String tuples = String.join(",", Collections.nCopies(part.size(), "(?,?,?,?,?,?)"));
-            try (PreparedStatement select = c.prepareStatement("SELECT source_server, binlog_file, binlog_pos,"
-                    + " row_index, schema_name, table_name FROM compliance_audit.audit_source_position WHERE"
-                    + " (source_server, binlog_file, binlog_pos, row_index, schema_name, table_name) IN (" + tuples
-                    + ")")) {
+            String tuples = String.join(",", Collections.nCopies(part.size(), "(?,?,?)"));
+            try (PreparedStatement select = c.prepareStatement("SELECT source_server, transaction_id, event_order"
+                    + " FROM compliance_audit.audit_source_position WHERE (source_server, transaction_id, event_order)"
+                    + " IN (" + tuples + ")")) {
                 int i = 1;
                 for (AuditChange change : part) {
                     select.setLong(i++, change.sourceServer());
-                    select.setString(i++, change.binlogFile());
-                    select.setLong(i++, change.binlogPos());
-                    select.setInt(i++, change.row());
-                    select.setString(i++, change.schema());
-                    select.setString(i++, change.table());
+                    select.setString(i++, change.group());
+                    select.setLong(i++, change.eventOrder());
                 }
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        found.add(new AuditChange.Position(rows.getLong(1), rows.getString(2), rows.getLong(3),
-                                rows.getInt(4), rows.getString(5), rows.getString(6)));
+                        found.add(new AuditChange.Position(rows.getLong(1), rows.getString(2), rows.getLong(3)));
                     }
                 }
             }
@@ -211,6 +207,7 @@ public class AuditTrail {
                     insert.setString(i++, e.via());
                     insert.setObject(i++, utc(e.committedAt()));
                     insert.setString(i++, e.bulkGroup());
+                    insert.setLong(i++, e.eventOrder());
                     insert.setLong(i++, e.sourceServer());
                     insert.setString(i++, e.binlogFile());
                     insert.setLong(i++, e.binlogPos());
@@ -227,19 +224,15 @@ public class AuditTrail {
             throws SQLException {
         for (int from = 0; from < changes.size(); from += ROWS_PER_INSERT) {
             int to = Math.min(changes.size(), from + ROWS_PER_INSERT);
-            String values = String.join(",", Collections.nCopies(to - from, "(?,?,?,?,?,?,?)"));
+            String values = String.join(",", Collections.nCopies(to - from, "(?,?,?,?)"));
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO compliance_audit.audit_source_position"
-                    + " (source_server, binlog_file, binlog_pos, row_index, schema_name, table_name, seq) VALUES "
-                    + values)) {
+                    + " (source_server, transaction_id, event_order, seq) VALUES " + values)) {
                 int i = 1;
                 for (int n = from; n < to; n++) {
                     AuditChange change = changes.get(n);
                     insert.setLong(i++, change.sourceServer());
-                    insert.setString(i++, change.binlogFile());
-                    insert.setLong(i++, change.binlogPos());
-                    insert.setInt(i++, change.row());
-                    insert.setString(i++, change.schema());
-                    insert.setString(i++, change.table());
+                    insert.setString(i++, change.group());
+                    insert.setLong(i++, change.eventOrder());
                     insert.setLong(i++, contents.get(n).seq());
                 }
                 insert.executeUpdate();

@@ -63,8 +63,8 @@ public class AuditVerification {
             long lastSeen = 0;
             try (PreparedStatement rows = c.prepareStatement("SELECT seq, recorded_at, content_seq, schema_name,"
                     + " table_name, op, entity_key, subject, before_image, after_image, changed_columns, actor,"
-                    + " request_id, via, committed_at, bulk_group, source_server, binlog_file, binlog_pos, row_index,"
-                    + " prev_hash, hash FROM compliance_audit.audit_entry WHERE seq BETWEEN ? AND ? ORDER BY seq",
+                    + " request_id, via, committed_at, bulk_group, event_order, source_server, binlog_file, binlog_pos,"
+                    + " row_index, prev_hash, hash FROM compliance_audit.audit_entry WHERE seq BETWEEN ? AND ? ORDER BY seq",
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 // Connector/J streams a result row by row with this fetch size (no cursor, nothing buffered).
                 rows.setFetchSize(Integer.MIN_VALUE);
@@ -73,11 +73,11 @@ public class AuditVerification {
                 try (ResultSet r = rows.executeQuery()) {
                     boolean going = true;
                     while (going && r.next()) {
-                        long seq = r.getLong(1);
+                        long seq = r.getLong("seq");
                         AuditContent content = content(r);
-                        String hash = r.getString(22);
+                        String hash = r.getString("hash");
                         going = verifier.accept(new ChainVerifier.Stored(seq, content.seq(), content.canonical(),
-                                r.getString(21), hash));
+                                r.getString("prev_hash"), hash));
                         lastSeen = seq;
                         lastHash = hash;
                     }
@@ -104,7 +104,8 @@ public class AuditVerification {
                 r.getString("table_name"), r.getString("op"), r.getString("entity_key"), r.getString("subject"),
                 r.getString("before_image"), r.getString("after_image"), r.getString("changed_columns"),
                 r.getString("actor"), r.getString("request_id"), r.getString("via"), instant(r, "committed_at"),
-                r.getString("bulk_group"), r.getLong("source_server"), r.getString("binlog_file"),
+                r.getString("bulk_group"), r.getLong("event_order"), r.getLong("source_server"),
+                r.getString("binlog_file"),
                 r.getLong("binlog_pos"), r.getInt("row_index"));
     }
 

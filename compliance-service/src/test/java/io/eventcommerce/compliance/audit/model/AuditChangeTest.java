@@ -18,7 +18,8 @@ class AuditChangeTest {
                 + "\"connector\":\"mariadb\",\"name\":\"audit\",\"ts_ms\":1796241884000,\"ts_us\":1796241884000123,"
                 + "\"db\":\"orders\",\"table\":\"" + table + "\",\"server_id\":1,\"gtid\":\"0-1-39\",\"file\":"
                 + "\"mysql-bin.000001\",\"pos\":15973,\"row\":2,\"query\":" + (query == null ? "null"
-                : JSON.writeValueAsString(query)) + "}}");
+                : JSON.writeValueAsString(query)) + "},\"transaction\":{\"id\":\"0-1-39\",\"total_order\":7,"
+                + "\"data_collection_order\":3}}");
     }
 
     @Test
@@ -32,9 +33,8 @@ class AuditChangeTest {
         assertThat(change.via()).isEqualTo("http");
         assertThat(change.changedColumns()).isEqualTo("segment,version");
         assertThat(change.group()).isEqualTo("0-1-39");
-        assertThat(change.position()).isEqualTo(new AuditChange.Position(1, "mysql-bin.000001", 15973, 2, "orders",
-                "customer"));
-        assertThat(change.committedAt().toString()).isEqualTo("2026-12-02T10:44:44.000123Z");
+        assertThat(change.position()).isEqualTo(new AuditChange.Position(1, "0-1-39", 7));
+        assertThat(change.committedAt().toString()).isEqualTo("2026-12-02T20:04:44.000123Z");
         assertThat(change.subject()).isEqualTo("customer:c-1");
         assertThat(change.entity()).isEqualTo("c-1");
     }

@@ -18,7 +18,7 @@ class AuditContentTest {
     static AuditContent content(long seq, String after) {
         return new AuditContent(seq, Instant.parse("2026-12-02T10:15:30.123456Z"), "orders", "customer", "u",
                 "c-1", "customer:c-1", "{\"a\":1,\"email\":\"enc:x\"}", after, "a", "user:alice \"quoted\"",
-                "req-1", "http", Instant.parse("2026-12-02T10:15:30.000001Z"), "0-1-39", 1, "mysql-bin.000001",
+                "req-1", "http", Instant.parse("2026-12-02T10:15:30.000001Z"), "0-1-39", 3, 1, "mysql-bin.000001",
                 15973, 0);
     }
 

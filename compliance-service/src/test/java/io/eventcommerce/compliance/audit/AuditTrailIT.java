@@ -141,6 +141,31 @@ class AuditTrailIT {
         assertThat(count("SELECT COUNT(*) FROM compliance_audit.audit_entry WHERE entity_key = ?", read)).isEqualTo(1);
     }
 
+    /**
+     * A statement whose rows fill several binlog rows events (about 120 rows of this table each): Debezium repeats
+     * source.pos and source.row across those events, so only the transaction's id and order tell the rows apart.
+     */
+    @Test
+    void everyRowOfALargeStatementIsAnEntry() {
+        String warehouse = UUID.randomUUID().toString();
+        StringBuilder sql = new StringBuilder(actor("job%3Aimport", "large-" + warehouse) + "INSERT INTO stock_level"
+                + " (warehouse_id, product_id, on_hand, reserved, version) VALUES ");
+        for (int i = 0; i < 600; i++) {
+            sql.append(i == 0 ? "" : ",").append("('").append(warehouse).append("','").append(UUID.randomUUID())
+                    .append("',1,0,1)");
+        }
+        Database.of("catalog").update(sql.toString());
+        io.eventcommerce.testkit.Deadlines.awaitCount("entries of the 600-row statement", 600, () -> count(
+                "SELECT COUNT(*) FROM compliance_audit.audit_entry WHERE entity_key LIKE ?", warehouse + "/%"));
+        assertThat(count("SELECT COUNT(*) FROM compliance_audit.audit_entry WHERE entity_key LIKE ?",
+                warehouse + "/%")).isEqualTo(600);
+        assertThat(count("SELECT COUNT(DISTINCT binlog_pos, row_index) FROM compliance_audit.audit_entry WHERE"
+                + " entity_key LIKE ?", warehouse + "/%")).as("(pos, row) repeat within the statement")
+                .isLessThan(600);
+        assertThat(count("SELECT entry_count FROM bulk_operation_audit WHERE request_id = ?", "large-" + warehouse))
+                .isEqualTo(600);
+    }
+
     @Test
     void theRowsOfOneStatementShareABulkGroup() {
         String warehouse = UUID.randomUUID().toString();

@@ -58,15 +58,20 @@ public record AuditContent(long seq, Instant recordedAt, String schema, String t
         return hash(prevHash, canonical());
     }
 
-    public static String hash(String prevHash, String canonical) {
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(prevHash.getBytes(StandardCharsets.US_ASCII));
-            sha.update(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    public static String hash(String prevHash, String canonical) {
+        MessageDigest sha = SHA_256.get();
+        sha.reset();
+        sha.update(prevHash.getBytes(StandardCharsets.US_ASCII));
+        sha.update(canonical.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     private static String time(Instant instant) {

@@ -9,6 +9,8 @@ CREATE DATABASE IF NOT EXISTS orders     CHARACTER SET utf8mb4;
 CREATE DATABASE IF NOT EXISTS insights   CHARACTER SET utf8mb4;
 CREATE DATABASE IF NOT EXISTS compliance CHARACTER SET utf8mb4;
 CREATE DATABASE IF NOT EXISTS copilot    CHARACTER SET utf8mb4;
+-- compliance-service's audit trail: append-only, so its user gets no UPDATE or DELETE there (below).
+CREATE DATABASE IF NOT EXISTS compliance_audit CHARACTER SET utf8mb4;
 
 CREATE USER IF NOT EXISTS 'catalog'@'%'    IDENTIFIED BY '${CATALOG_DB_PASSWORD}';
 CREATE USER IF NOT EXISTS 'orders'@'%'     IDENTIFIED BY '${ORDERS_DB_PASSWORD}';
@@ -22,6 +24,10 @@ GRANT ALL PRIVILEGES ON orders.*     TO 'orders'@'%';
 GRANT ALL PRIVILEGES ON insights.*   TO 'insights'@'%';
 GRANT ALL PRIVILEGES ON compliance.* TO 'compliance'@'%';
 GRANT ALL PRIVILEGES ON copilot.*    TO 'copilot'@'%';
+-- The audit trail (compliance-service V3__audit_trail.sql): Flyway creates and alters its tables, the service appends
+-- and reads; no UPDATE, DELETE or DROP, so not even compliance-service can rewrite or remove an entry. Neither flavour
+-- can take one table out of a schema-level ALL, hence a schema of its own. Same statement on MySQL 8.4 and MariaDB.
+GRANT SELECT, INSERT, CREATE, ALTER, INDEX, REFERENCES ON compliance_audit.* TO 'compliance'@'%';
 
 -- Debezium: snapshot reads, the binlog, and the brief global read lock of a schema snapshot.
 CREATE USER IF NOT EXISTS 'debezium'@'%' IDENTIFIED BY '${DEBEZIUM_DB_PASSWORD}';

@@ -63,6 +63,8 @@ public interface ComplianceConfig {
         @WithDefault("P30D")
         Duration answerWithin();
     }
+    /** The audit trail (package audit; compliance-service/README.md "Audit trail"). */
+    Audit audit();
 
     interface Fraud {
 
@@ -132,5 +134,41 @@ public interface ComplianceConfig {
         /** How far back the fraud scores of a customer's orders count (the rolling window, from now). */
         @WithDefault("P90D")
         Duration window();
+    // --- Audit trail --------------------------------------------------------------------------------------------
+
+    interface Audit {
+
+        /**
+         * Whether this instance consumes the audit topics. One instance appends at a time anyway (the head row lock);
+         * a test instance may leave it to another.
+         */
+        @WithDefault("true")
+        boolean consume();
+
+        /** The audit connector's topics, audit.&lt;schema&gt;.&lt;table&gt; (a pattern subscription: new tables join). */
+        @WithDefault("audit[.][a-z0-9_]+[.][a-z0-9_]+")
+        String topicPattern();
+
+        /** The consumer group of the audit topics; apart from the domain channels' group. */
+        @WithDefault("compliance-service-audit")
+        String group();
+
+        /** Where a record that is no Debezium row change goes, with the reason (it cannot become an entry). */
+        @WithDefault("audit.compliance-service-audit.dlq")
+        String deadLetterTopic();
+
+        /** Records per poll, hence per batch and database transaction at most. */
+        @WithDefault("2000")
+        int batchSize();
+
+        /**
+         * The Ed25519 private key that signs checkpoints, PKCS#8 DER in base64. Required in production (start-up
+         * fails without it); the dev and test profiles carry the public development key of DevSecrets.
+         */
+        Optional<String> signingKey();
+
+        /** How often a checkpoint of the head is signed (when the head moved since the last one). */
+        @WithDefault("10m")
+        Duration checkpointEvery();
     }
 }

@@ -79,6 +79,31 @@ public final class DeployFiles {
         }
     }
 
+    /**
+     * The topics of the audit connector (deploy/debezium/connectors/audit.json): {@code <topic.prefix>.<schema>.<table>}
+     * for each table of its table.include.list, which is a plain comma-separated list for that reason, and
+     * {@code <topic.prefix>.transaction}, Debezium's BEGIN/END markers (provide.transaction.metadata).
+     */
+    public static List<String> auditTopics() {
+        try {
+            com.fasterxml.jackson.databind.JsonNode audit = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(connectorConfig("audit"));
+            String prefix = audit.path("topic.prefix").asText();
+            java.util.List<String> topics = new java.util.ArrayList<>(java.util.Arrays.stream(audit
+                    .path("table.include.list").asText().split(",")).map(String::trim).filter(t -> !t.isEmpty())
+                    .map(t -> prefix + "." + t).toList());
+            if (audit.path("provide.transaction.metadata").asBoolean(false)) {
+                topics.add(prefix + ".transaction");
+            }
+            return topics.stream().sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where compliance-service puts an audit record that is no Debezium row change (ComplianceConfig.Audit). */
+    public static final String AUDIT_DEAD_LETTER_TOPIC = "audit.compliance-service-audit.dlq";
+
     /** deploy/mysql/platform-init.sql with its password placeholders filled in. */
     public static String initSql(Map<String, String> variables) {
         return render(read("mysql/platform-init.sql"), variables);

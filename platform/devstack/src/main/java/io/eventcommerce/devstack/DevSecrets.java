@@ -14,6 +14,13 @@ public final class DevSecrets {
     public static final List<String> SERVICE_USERS = PlatformService.allSchemas();
     public static final String DEBEZIUM_USER = "debezium";
 
+    /**
+     * The Ed25519 key (PKCS#8, base64) that signs compliance-service's audit checkpoints on local runs and in tests.
+     * Public, like the development JWT key: a checkpoint signed with it proves nothing outside development.
+     * Production takes its own from a secret (COMPLIANCE_AUDIT_SIGNING_KEY); start-up fails without one.
+     */
+    public static final String AUDIT_SIGNING_KEY = "MC4CAQAwBQYDK2VwBCIEIGRVNHuxhEuL6RWfKwHCsqTkDwnjxGc4/T5h5+eGyn9N";
+
     private DevSecrets() {
     }
 

@@ -34,6 +34,14 @@ public enum PlatformService {
      */
     public static final List<String> PLANNED_SCHEMAS = List.of("insights", "copilot");
 
+    /**
+     * compliance-service's append-only audit trail: a schema apart from {@code compliance}, where its user may
+     * SELECT, INSERT, CREATE, ALTER, INDEX and REFERENCES but never UPDATE or DELETE (no table can be taken out of a
+     * schema-level ALL). No user of its own; the init SQL creates it and grants exactly {@link #AUDIT_GRANTS}.
+     */
+    public static final String AUDIT_SCHEMA = "compliance_audit";
+    public static final String AUDIT_GRANTS = "SELECT, INSERT, CREATE, ALTER, INDEX, REFERENCES";
+
     private final String serviceName;
     private final String schema;
     private final int defaultPort;
@@ -49,6 +57,14 @@ public enum PlatformService {
     /** The schemas deploy/mysql/platform-init.sql creates: the services' ones, then the planned ones. */
     public static List<String> allSchemas() {
         return Stream.concat(Arrays.stream(values()).map(PlatformService::schema), PLANNED_SCHEMAS.stream()).toList();
+    }
+
+    /**
+     * Properties a deployment must set from a secret of its own, never from a value shared with this registry
+     * (compliance-service's audit signing key). Local runs and tests get development values in {@link #stackConfig}.
+     */
+    public List<String> secretProperties() {
+        return this == COMPLIANCE ? List.of("compliance.audit.signing-key") : List.of();
     }
 
     /** The environment variable a deployment sets a property with ({@code orders.saga.await} → ORDERS_SAGA_AWAIT). */
@@ -136,6 +152,10 @@ public enum PlatformService {
         config.put("kafka.bootstrap.servers", stack.kafkaBootstrapServers());
         config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
         config.putAll(stack.flavourConfig());
+        if (this == COMPLIANCE) {
+            // Dev-only signing key of the audit checkpoints (DevSecrets); production's comes from a secret.
+            config.put("compliance.audit.signing-key", DevSecrets.AUDIT_SIGNING_KEY);
+        }
         return config;
     }
 }

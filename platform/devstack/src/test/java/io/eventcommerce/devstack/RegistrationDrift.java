@@ -335,6 +335,18 @@ final class RegistrationDrift {
                 problem(KUSTOMIZATION, "images: no eventcommerce/" + name);
             }
         }
+        List<?> connectorFiles = List.of();
+        for (Object generator : list(kustomization.get("configMapGenerator"))) {
+            if ("debezium-connectors".equals(map(generator).get("name"))) {
+                connectorFiles = list(map(generator).get("files"));
+            }
+        }
+        for (String connector : DeployFiles.connectorNames()) {
+            if (!connectorFiles.contains("debezium/connectors/" + connector + ".json")) {
+                problem(KUSTOMIZATION, "configMapGenerator debezium-connectors does not list debezium/connectors/"
+                        + connector + ".json");
+            }
+        }
         if (!resources.contains("k8s/kafka/topics.yaml")) {
             problem(KUSTOMIZATION, "resources do not list k8s/kafka/topics.yaml");
         }
@@ -397,9 +409,27 @@ final class RegistrationDrift {
                 }
             }
         }
+        // The audit connector's topics are transport to compliance's trail (the trail is the record): kept long
+        // enough to ride out a week-long outage of compliance-service, then deleted.
+        for (String audit : DeployFiles.auditTopics()) {
+            Map<?, ?> spec = declared.remove(audit);
+            if (spec == null) {
+                problem(K8S_TOPICS, "no KafkaTopic " + audit + " (audit connector, deploy/debezium/connectors/audit.json)");
+                continue;
+            }
+            sized(audit, spec, 1);
+            Long retention = number(map(spec.get("config")).get("retention.ms"));
+            if (retention == null || retention < 7L * 24 * 3600 * 1000) {
+                problem(K8S_TOPICS, audit + " needs a finite retention.ms of at least 7 days, has " + retention);
+            }
+        }
+        Map<?, ?> auditDeadLetters = declared.remove(DeployFiles.AUDIT_DEAD_LETTER_TOPIC);
+        if (auditDeadLetters == null) {
+            problem(K8S_TOPICS, "no KafkaTopic " + DeployFiles.AUDIT_DEAD_LETTER_TOPIC + " (audit trail dead letters)");
+        }
         for (String stale : declared.keySet()) {
-            problem(K8S_TOPICS, "KafkaTopic " + stale + " is neither a PlatformTopic nor a channel's dead-letter"
-                    + " topic");
+            problem(K8S_TOPICS, "KafkaTopic " + stale + " is neither a PlatformTopic, an audit topic nor a channel's"
+                    + " dead-letter topic");
         }
     }
 
@@ -437,9 +467,20 @@ final class RegistrationDrift {
                     }
                 });
             }
+            String audit = PlatformService.AUDIT_SCHEMA;
+            if (!Pattern.compile("CREATE DATABASE IF NOT EXISTS " + audit + "\\s").matcher(sql).find()) {
+                problem(INIT_SQL, "schema " + audit + ": no CREATE DATABASE IF NOT EXISTS " + audit);
+            }
+            if (!sql.contains("GRANT " + PlatformService.AUDIT_GRANTS + " ON " + audit + ".* TO 'compliance'@'%'")) {
+                problem(INIT_SQL, "schema " + audit + ": no GRANT " + PlatformService.AUDIT_GRANTS + " ON " + audit
+                        + ".* TO 'compliance'@'%'");
+            }
+            if (Pattern.compile("GRANT [^;]*\\b(ALL|UPDATE|DELETE|DROP)\\b[^;]* ON " + audit + "\\.").matcher(sql).find()) {
+                problem(INIT_SQL, "schema " + audit + " is append-only: no ALL, UPDATE, DELETE or DROP on it");
+            }
             Matcher created = Pattern.compile("CREATE DATABASE IF NOT EXISTS (\\w+)").matcher(sql);
             while (created.find()) {
-                if (!PlatformService.allSchemas().contains(created.group(1))) {
+                if (!PlatformService.allSchemas().contains(created.group(1)) && !audit.equals(created.group(1))) {
                     problem(INIT_SQL, "schema " + created.group(1) + " belongs to no PlatformService and is not"
                             + " planned");
                 }
@@ -572,6 +613,14 @@ final class RegistrationDrift {
             expected.add(PlatformService.environmentName(property));
             expect(path, service.serviceName(), environment, PlatformService.environmentName(property), value);
         });
+        for (String secret : service.secretProperties()) {
+            String name = PlatformService.environmentName(secret);
+            expected.add(name);
+            if (!environment.containsKey(name)) {
+                problem(path, service.serviceName() + ": " + name + " is not set (a secret the service needs to"
+                        + " start)");
+            }
+        }
         String own = PlatformService.environmentName(service.schema()) + "_";
         for (String name : environment.keySet()) {
             if (name.startsWith(own) && !expected.contains(name)) {

@@ -153,6 +153,25 @@ class RegistrationDriftTest {
     }
 
     @Test
+    void anAuditTopicOrAnAppendOnlyGrantThatDriftsIsNamed() {
+        String topics = project.get(K8S_TOPICS);
+        int start = topics.indexOf("  name: audit.orders.customer\n");
+        int docStart = topics.lastIndexOf("---", start);
+        int docEnd = topics.indexOf("---", start);
+        String sql = project.get(INIT_SQL);
+        ProjectFiles drifted = project.with(K8S_TOPICS, topics.substring(0, docStart) + topics.substring(docEnd))
+                .with(INIT_SQL, sql.replace("GRANT SELECT, INSERT, CREATE, ALTER, INDEX, REFERENCES ON compliance_audit",
+                        "GRANT ALL PRIVILEGES ON compliance_audit"));
+
+        assertThat(RegistrationDrift.check(drifted)).containsExactlyInAnyOrder(
+                K8S_TOPICS + ": no KafkaTopic audit.orders.customer (audit connector,"
+                        + " deploy/debezium/connectors/audit.json)",
+                INIT_SQL + ": schema compliance_audit: no GRANT SELECT, INSERT, CREATE, ALTER, INDEX, REFERENCES ON"
+                        + " compliance_audit.* TO 'compliance'@'%'",
+                INIT_SQL + ": schema compliance_audit is append-only: no ALL, UPDATE, DELETE or DROP on it");
+    }
+
+    @Test
     void docsThatMissAServiceOrTopicAreNamed() {
         String readme = project.get(README);
         String row = readme.lines().filter(l -> l.startsWith("| [orders-service](")).findFirst().orElseThrow();

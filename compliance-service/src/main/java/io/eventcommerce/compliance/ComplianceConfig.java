@@ -25,6 +25,9 @@ public interface ComplianceConfig {
     /** Data-subject requests (package privacy). */
     Privacy privacy();
 
+    /** The audit trail (package audit; compliance-service/README.md "Audit trail"). */
+    Audit audit();
+
     interface Checks {
 
         Pci pci();
@@ -63,8 +66,6 @@ public interface ComplianceConfig {
         @WithDefault("P30D")
         Duration answerWithin();
     }
-    /** The audit trail (package audit; compliance-service/README.md "Audit trail"). */
-    Audit audit();
 
     interface Fraud {
 
@@ -134,6 +135,8 @@ public interface ComplianceConfig {
         /** How far back the fraud scores of a customer's orders count (the rolling window, from now). */
         @WithDefault("P90D")
         Duration window();
+    }
+
     // --- Audit trail --------------------------------------------------------------------------------------------
 
     interface Audit {

@@ -130,6 +130,21 @@ class DataSubjectRequestIT {
         assertThat(since).extracting(r -> TopicProbe.header(r, "eventType")).contains("DataSubjectErasureRequested",
                 "PersonalDataErased");
         assertThat(PlaintextSearch.inRecords(since, plaintext)).isEmpty();
+
+        // The audit trail keeps the customer's row changes, its key destroyed: the personal fields cannot be read
+        // again (crypto-shredding), and the chain still verifies.
+        assertThat(erasure.getList("services.find { it.service == 'compliance-service' }.erasure.table"))
+                .contains("audit_subject_key");
+        List<List<String>> shredded = new ArrayList<>();
+        await().atMost(Deadlines.ASYNC).untilAsserted(() -> {
+            JsonPath entries = compliance(OFFICER).queryParam("schema", "orders").queryParam("table", "customer")
+                    .queryParam("entity", customerId).queryParam("size", 100).get("/audit/entries")
+                    .then().statusCode(200).extract().jsonPath();
+            shredded.clear();
+            shredded.addAll(entries.getList("items.shreddedFields"));
+            assertThat(shredded).isNotEmpty().allSatisfy(fields -> assertThat(fields).isNotEmpty());
+        });
+        compliance(OFFICER).get("/audit/verify").then().statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(true));
     }
 
     private static String open(String customerId, String type) {

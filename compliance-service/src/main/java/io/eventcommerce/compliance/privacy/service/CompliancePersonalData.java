@@ -1,5 +1,6 @@
 package io.eventcommerce.compliance.privacy.service;
 
+import io.eventcommerce.compliance.audit.service.AuditSubjectKeys;
 import io.eventcommerce.compliance.privacy.domain.ServiceProgress;
 import io.eventcommerce.compliance.privacy.domain.ServiceProgressRepository;
 import io.eventcommerce.events.privacy.DataSubjectAccessRequested;
@@ -30,8 +31,10 @@ import java.util.UUID;
  * service): what fraud scoring holds about the customer. The customer id stays (it is the platform's pseudonym of the
  * person, and fraud decisions are kept for the prevention of fraud, GDPR Art. 17(3)(b) and recital 47); what
  * identifies the person beyond it goes: IP addresses, card and address fingerprints (a hash of a guessed address
- * finds it again), the officers' free-text comments, the customer profile, and the exports of earlier access
- * requests kept here.
+ * finds it again), the officers' free-text comments, the customer profile, the exports of earlier access
+ * requests kept here, and the customer's key of the audit trail (crypto-shredding, {@link AuditSubjectKeys#shred}:
+ * the entries about the customer stay and the chain still verifies, but their personal-data fields cannot be read
+ * again). The key is destroyed in a transaction of its own, so a retried erasure finds it gone (idempotent).
  */
 @ApplicationScoped
 public class CompliancePersonalData {
@@ -45,11 +48,14 @@ public class CompliancePersonalData {
     private final Outbox outbox;
     private final String service;
     private final EventRoutes routes;
+    private final AuditSubjectKeys auditKeys;
 
     public CompliancePersonalData(EntityManager em, ExportRows rows, PlaintextScan scan,
                                   ServiceProgressRepository progress, Outbox outbox, Inbox inbox,
+                                  AuditSubjectKeys auditKeys,
                                   @ConfigProperty(name = "quarkus.application.name") String service) {
         this.em = em;
+        this.auditKeys = auditKeys;
         this.rows = rows;
         this.scan = scan;
         this.progress = progress;
@@ -102,21 +108,12 @@ public class CompliancePersonalData {
         List<ServiceProgress> exports = progress.exportsOf(request.customerId());
         exports.forEach(ServiceProgress::forgetExport);
         done.add(new Erasure("data_subject_request_service", PersonalDataErased.DELETED, exports.size()));
-        destroyAuditTrailKey(request.customerId());
+        done.add(new Erasure("audit_subject_key", PersonalDataErased.DELETED,
+                auditKeys.shred(request.customerId().toString()) ? 1 : 0));
         em.flush();
         PlaintextScan.Result check = scan.search(plaintext);
         outbox.publish(new PersonalDataErased(request.requestId(), service, done, check.columnsScanned(),
                 check.matches(), Timestamps.now()));
-    }
-
-    /**
-     * The hook of the audit trail's crypto-shredding: the audit trail (package {@code audit}, built separately)
-     * encrypts each customer's personal data with a per-customer key, and destroying that key here, in the erasure's
-     * transaction, makes the entries unreadable while the hash chain still verifies. Until the audit trail exists
-     * there is no key to destroy, and the erasure reports nothing for it.
-     */
-    void destroyAuditTrailKey(UUID customerId) {
-        // Intentionally empty: the audit trail's key store plugs in here (see the javadoc).
     }
 
     private int update(String sql, String customer) {

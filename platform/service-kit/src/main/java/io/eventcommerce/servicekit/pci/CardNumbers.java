@@ -124,7 +124,7 @@ public final class CardNumbers {
         List<int[]> tries = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int length = groups.get(i)[1] - groups.get(i)[0];
-            if (length >= 13 && length <= 19) {
+            if (length >= 13 && length <= 19 && !fraction(text, groups.get(i)[0])) {
                 tries.add(new int[] {i, i});
             }
         }
@@ -168,6 +168,15 @@ public final class CardNumbers {
             }
         }
         spans.sort((x, y) -> Integer.compare(x.start(), y.start()));
+    }
+
+    /**
+     * Whether the digits from {@code start} are the decimals of a number ({@code 0.4166666666666667}, as JSON and any
+     * computed double print): a digit, a point, then this group. Cards are written in groups of four to six digits,
+     * never as one long run after a point.
+     */
+    private static boolean fraction(CharSequence text, int start) {
+        return start >= 2 && text.charAt(start - 1) == '.' && Character.isDigit(text.charAt(start - 2));
     }
 
     private static boolean dateLike(int[] group, char glue) {

@@ -4,12 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,6 +36,9 @@ public class PlaintextScan {
     private static final List<String> TEXT_TYPES = List.of("char", "varchar", "tinytext", "text", "mediumtext",
             "longtext", "json");
 
+    /** Only these characters: an IPv4 or IPv6 literal, never a name InetAddress would look up. */
+    private static final Pattern IP_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+
     private final EntityManager em;
 
     public PlaintextScan(EntityManager em) {
@@ -42,7 +49,7 @@ public class PlaintextScan {
     @Transactional(Transactional.TxType.MANDATORY)
     public Result search(Collection<String> values) {
         List<String> needles = values.stream().filter(Objects::nonNull).map(String::strip)
-                .filter(v -> !v.isEmpty()).distinct().toList();
+                .filter(v -> !v.isEmpty()).filter(v -> !nonIdentifyingAddress(v)).distinct().toList();
         @SuppressWarnings("unchecked")
         List<Object[]> columns = em.createNativeQuery("""
                         SELECT table_name, column_name FROM information_schema.columns
@@ -73,6 +80,27 @@ public class PlaintextScan {
             matches += ((Number) query.getSingleResult()).longValue();
         }
         return new Result(columns.size(), matches);
+    }
+
+    /**
+     * An IP address that identifies no one: loopback, private (RFC 1918, IPv6 unique-local), link-local or
+     * unspecified. Every order placed on a local run comes from 127.0.0.1 and every customer behind one office proxy
+     * from the same private address; searching for it would find everyone else's rows and fail every erasure. Public
+     * addresses (including the shared 100.64.0.0/10 range) are still searched.
+     */
+    static boolean nonIdentifyingAddress(String value) {
+        if (!IP_LITERAL.matcher(value).matches()) {
+            return false;
+        }
+        try {
+            // A literal: InetAddress parses it without a name lookup.
+            InetAddress address = InetAddress.getByName(value);
+            return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
+                    || address.isAnyLocalAddress()
+                    || address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Names come from information_schema, never from a caller; quoted all the same. */

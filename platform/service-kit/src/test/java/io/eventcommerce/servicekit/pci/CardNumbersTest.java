@@ -79,4 +79,14 @@ class CardNumbersTest {
                 .isEqualTo("card ****4242, order 17");
         assertThat(CardNumbers.mask("no card here 12345")).isEqualTo("no card here 12345");
     }
+
+    @Test
+    void theDecimalsOfANumberAreNoCard() {
+        // 4111111111111111 passes the Luhn check under Visa's prefix; after "0." it is a computed double.
+        assertThat(CardNumbers.find("{\"AMOUNT_ZSCORE\":0.4111111111111111,\"score\":12.4111111111111111}")).isEmpty();
+        assertThat(CardNumbers.find("ratio 1.4111111111111111")).isEmpty();
+        assertThat(CardNumbers.find("card 4111111111111111.")).containsExactly("4111111111111111");
+        assertThat(CardNumbers.find("card .4111111111111111")).containsExactly("4111111111111111");
+        assertThat(CardNumbers.find("4111.1111.1111.1111")).containsExactly("4111111111111111");
+    }
 }

@@ -202,6 +202,9 @@ public final class CardNumbers {
             if (i < last && g[1] - g[0] < 3) {
                 return null;
             }
+            if (i > first && g[1] - g[0] > 6 && fraction(text, g[0])) {
+                return null; // 529.3333333333334: a number and its decimals; a card's groups have four to six digits
+            }
             digits.append(text, g[0], g[1]);
         }
         String pan = digits.toString();

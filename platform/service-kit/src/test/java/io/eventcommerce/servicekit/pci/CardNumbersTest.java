@@ -85,6 +85,9 @@ class CardNumbersTest {
         // 4111111111111111 passes the Luhn check under Visa's prefix; after "0." it is a computed double.
         assertThat(CardNumbers.find("{\"AMOUNT_ZSCORE\":0.4111111111111111,\"score\":12.4111111111111111}")).isEmpty();
         assertThat(CardNumbers.find("ratio 1.4111111111111111")).isEmpty();
+        // 5293333333333334 is a Luhn-valid Mastercard number: here it is a day count and its decimals.
+        assertThat(CardNumbers.find("{\"ACCOUNT_AGE_DAYS\":529.3333333333334,\"value\":628.4868055555555}")).isEmpty();
+        assertThat(CardNumbers.find("amex 3782.822463.10005")).containsExactly("378282246310005");
         assertThat(CardNumbers.find("card 4111111111111111.")).containsExactly("4111111111111111");
         assertThat(CardNumbers.find("card .4111111111111111")).containsExactly("4111111111111111");
         assertThat(CardNumbers.find("4111.1111.1111.1111")).containsExactly("4111111111111111");

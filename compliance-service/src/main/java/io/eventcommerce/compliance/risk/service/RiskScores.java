@@ -34,7 +34,7 @@ import java.util.UUID;
  * recomputed from compliance's own event-fed tables whenever fraud scoring signals a change that bears on it
  * ({@link CustomerSignal}), in that change's transaction: the consumer's inbox record covers it, so a redelivered
  * event changes no score and writes no history. A history row is written when the stored score (3 places) or the
- * level changes.
+ * level changes; the stored factors are always those of the latest recomputation.
  *
  * <p>The window of recent fraud scores ends at the time of the recomputation: a customer's score moves when
  * something happens to it, not by the clock alone.
@@ -108,10 +108,14 @@ public class RiskScores {
 
         CustomerRisk risk = scorecard.score(inputs(id, now));
         BigDecimal newScore = risk.scoreDecimal();
+        String factors = factorsJson(risk);
         if (!first && newScore.compareTo(oldScore) == 0 && risk.level() == oldLevel) {
+            // Unchanged, but the factors shown are today's inputs (a new fraud score too small to move the score,
+            // the account a day older): cause and updated_at keep telling when the score last changed.
+            em.createNativeQuery("UPDATE risk_score SET factors = ?2 WHERE customer_id = ?1")
+                    .setParameter(1, id).setParameter(2, factors).executeUpdate();
             return false;
         }
-        String factors = factorsJson(risk);
         em.createNativeQuery("""
                         UPDATE risk_score SET score = ?2, risk_level = ?3, factors = ?4, cause = ?5, cause_event_id = ?6,
                             version = version + 1, updated_at = ?7

@@ -251,7 +251,10 @@ public final class Synthesis {
 
     private People person(String country, String segment, boolean fraudster) {
         int index = people.size();
-        People c = new People(index, uuid("customer", index), String.format("gen-%d-%05d@example.com", seed, index),
+        People c = new People(index, uuid("customer", index), scale == Scale.SMALL
+                ? String.format("gen-%d-%05d@example.com", seed, index)
+                : String.format("gen-%d-%s-%05d@example.com", seed, scale.name().toLowerCase(java.util.Locale.ROOT),
+                        index),
                 pick(FIRST), pick(LAST), country, segment, fraudster);
         people.add(c);
         return c;
@@ -905,8 +908,16 @@ public final class Synthesis {
         return sample(cdf(weights));
     }
 
+    /**
+     * The id of the {@code index}th record of a kind: the same for the same seed and scale, different across scales.
+     * Customer {@code i} of the seed scale is another person than customer {@code i} of the first start's small set,
+     * with another registration time: sharing its id would keep the small set's registration and refuse the seed
+     * scale's earlier orders ("placedAt is before the customer registered"). SMALL keeps the derivation it always had,
+     * so a platform loaded before is still added to, not doubled.
+     */
     UUID uuid(String kind, int index) {
-        Random r = new Random(seed * 31 + kind.hashCode() * 1_000_003L + index);
+        String scoped = scale == Scale.SMALL ? kind : scale.name() + ":" + kind;
+        Random r = new Random(seed * 31 + scoped.hashCode() * 1_000_003L + index);
         ByteBuffer bytes = ByteBuffer.allocate(16).putLong(r.nextLong()).putLong(r.nextLong());
         byte[] b = bytes.array();
         b[6] = (byte) ((b[6] & 0x0f) | 0x40);

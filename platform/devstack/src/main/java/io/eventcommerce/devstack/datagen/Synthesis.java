@@ -578,9 +578,13 @@ public final class Synthesis {
         }
         Instant shipped = d.paidAt.plus(Duration.ofHours(6 + random.nextInt(60)));
         Instant delivered = shipped.plus(Duration.ofHours(24 + random.nextInt(120)));
+        if (shipped.isAfter(end)) {
+            // Not shipped yet when the history ends (clamping to the end could put it before a late payment).
+            return;
+        }
         if (delivered.isAfter(end) || u < 0.32) {
             d.status = "SHIPPED";
-            d.shippedAt = shipped.isAfter(end) ? end : shipped;
+            d.shippedAt = shipped;
             return;
         }
         d.status = "DELIVERED";
@@ -608,8 +612,11 @@ public final class Synthesis {
         }
         Instant shipped = d.paidAt.plus(Duration.ofHours(6 + random.nextInt(60)));
         Instant delivered = shipped.plus(Duration.ofHours(24 + random.nextInt(120)));
+        if (shipped.isAfter(end)) {
+            return;
+        }
         d.status = delivered.isAfter(end) ? "SHIPPED" : "DELIVERED";
-        d.shippedAt = shipped.isAfter(end) ? end : shipped;
+        d.shippedAt = shipped;
         d.deliveredAt = delivered.isAfter(end) ? null : delivered;
     }
 

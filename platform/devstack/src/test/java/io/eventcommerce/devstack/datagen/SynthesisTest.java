@@ -32,6 +32,35 @@ class SynthesisTest {
     }
 
     @Test
+    void everyOrdersTimesFollowItsLifecycleAsTheImportRequires() {
+        // An order placed in the last minutes of the history used to be paid after its end and "shipped" at the end,
+        // before its payment: the import refused the whole batch (422 "shippedAt is before paidAt").
+        for (long seed = 42; seed < 46; seed++) {
+            for (Synthesis.Order o : Synthesis.of(Scale.SEED, seed, NOW).orders) {
+                java.util.List<Instant> steps = java.util.stream.Stream.of(o.placedAt(), o.paidAt(), o.shippedAt(),
+                        o.deliveredAt(), o.returnedAt()).filter(java.util.Objects::nonNull).toList();
+                assertThat(steps).as("order %s (%s)", o.id(), o.status()).isSorted();
+                if (o.cancelledAt() != null) {
+                    assertThat(o.cancelledAt()).isAfterOrEqualTo(o.placedAt());
+                }
+                if (o.status().equals("PAID")) {
+                    assertThat(o.shippedAt()).isNull();
+                }
+            }
+        }
+    }
+
+    @Test
+    void otherScalesAreOtherCustomersAndOrders() {
+        // The first start loads SMALL; generating SEED afterwards must not find its customers under the small set's
+        // ids (with the small set's registration times) nor skip its orders as existing.
+        Synthesis small = Synthesis.of(Scale.SMALL, 42, NOW);
+        assertThat(SEED.customers.get(0).id()).isNotEqualTo(small.customers.get(0).id());
+        assertThat(SEED.customers.get(0).email()).isNotEqualTo(small.customers.get(0).email());
+        assertThat(SEED.orders.get(0).id()).isNotEqualTo(small.orders.get(0).id());
+    }
+
+    @Test
     void seedScaleHasTheVolumesOfTheSeedDocuments() {
         // 10,000 genuine customers, and the accounts the fraud patterns opened besides.
         assertThat(SEED.customers.stream().filter(c -> !c.fraudster()).count()).isEqualTo(10_000);

@@ -32,6 +32,8 @@ public final class EmbeddedStack implements PlatformStack {
     private final KafkaConnectWorker connectWorker;
     private final ConnectClient connect;
     private Duration startupTime = Duration.ZERO;
+    /** The connectors a (re)started Connect is awaited for: all of them unless registered otherwise. */
+    private volatile List<String> registered = PlatformStack.connectorNames();
 
     private EmbeddedStack(StackOptions options) {
         this.options = options;
@@ -135,10 +137,12 @@ public final class EmbeddedStack implements PlatformStack {
     }
 
     @Override
-    public void registerConnectors() {
-        for (String name : PlatformStack.connectorNames()) {
+    public void registerConnectors(List<String> names) {
+        List<String> known = PlatformStack.knownConnectors(names);
+        for (String name : known) {
             connect.putConnector(name, DeployFiles.connectorConfig(name), CONNECTOR_TIMEOUT);
         }
+        registered = known;
         awaitConnectorsStreaming();
     }
 
@@ -257,18 +261,18 @@ public final class EmbeddedStack implements PlatformStack {
      * once its binlog reader is connected can no commit slip between position and stream, so wait for that.
      */
     private void awaitConnectorsStreaming() {
-        for (String name : PlatformStack.connectorNames()) {
+        List<String> connectors = registered;
+        for (String name : connectors) {
             connect.awaitRunning(name, CONNECTOR_TIMEOUT);
         }
         Await.until("Debezium to read the binlog", CONNECTOR_TIMEOUT, () -> {
-            for (String name : PlatformStack.connectorNames()) {
+            for (String name : connectors) {
                 ConnectClient.ConnectorState state = connect.state(name);
                 if (state.failed()) {
                     throw new StackException("Connector " + name + " failed: " + state.trace());
                 }
             }
-        }, () -> binlogReaders().lines().filter(l -> !l.isBlank()).count()
-                >= PlatformStack.connectorNames().size());
+        }, () -> binlogReaders().lines().filter(l -> !l.isBlank()).count() >= connectors.size());
     }
 
     private String binlogReaders() {

@@ -38,7 +38,28 @@ public interface PlatformStack extends AutoCloseable {
      * Registers every connector of deploy/debezium/connectors and waits until each runs and Debezium reads the
      * binlog, so no change committed after this returns can be missed.
      */
-    void registerConnectors();
+    default void registerConnectors() {
+        registerConnectors(connectorNames());
+    }
+
+    /**
+     * Registers the named connectors of deploy/debezium/connectors, as {@link #registerConnectors()} does all of
+     * them; a restarted Connect is awaited for these. A service's tests that need no audit trail register the outbox
+     * connector alone ({@code platform.connectors}, TestStack), so a bulk load is not captured twice.
+     *
+     * @throws IllegalArgumentException for a name that is not a connector of deploy/debezium/connectors
+     */
+    void registerConnectors(List<String> names);
+
+    /** {@code names}, checked against deploy/debezium/connectors. */
+    static List<String> knownConnectors(List<String> names) {
+        List<String> unknown = names.stream().filter(n -> !connectorNames().contains(n)).toList();
+        if (names.isEmpty() || !unknown.isEmpty()) {
+            throw new IllegalArgumentException("Unknown connector(s) " + unknown + ": deploy/debezium/connectors has "
+                    + connectorNames());
+        }
+        return List.copyOf(names);
+    }
 
     /** Kills Kafka Connect like a crash (SIGKILL): no offset flush, no graceful task stop. */
     void killConnect();

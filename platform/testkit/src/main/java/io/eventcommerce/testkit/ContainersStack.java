@@ -35,6 +35,8 @@ final class ContainersStack implements PlatformStack {
     private static final String KAFKA_IN_NETWORK = "kafka:19092";
 
     private final Network network = Network.newNetwork();
+    /** The connectors a restarted Connect is awaited for. */
+    private volatile List<String> registered = PlatformStack.connectorNames();
     private final MySQLContainer mysql;
     private final KafkaContainer kafka;
     private final GenericContainer<?> connect;
@@ -120,11 +122,13 @@ final class ContainersStack implements PlatformStack {
     }
 
     @Override
-    public void registerConnectors() {
+    public void registerConnectors(List<String> names) {
+        List<String> known = PlatformStack.knownConnectors(names);
         ConnectClient client = connect();
-        for (String name : PlatformStack.connectorNames()) {
+        for (String name : known) {
             client.putConnector(name, DeployFiles.connectorConfig(name), Duration.ofMinutes(2));
         }
+        registered = known;
         awaitStreaming(client);
     }
 
@@ -175,10 +179,11 @@ final class ContainersStack implements PlatformStack {
 
     private void awaitStreaming(ConnectClient client) {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        for (String name : PlatformStack.connectorNames()) {
+        List<String> connectors = registered;
+        for (String name : connectors) {
             client.awaitRunning(name, Duration.ofMinutes(2));
         }
-        while (binlogReaders().size() < PlatformStack.connectorNames().size()) {
+        while (binlogReaders().size() < connectors.size()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Debezium did not start reading the binlog");
             }

@@ -1,69 +1,43 @@
 package io.eventcommerce.orders.privacy.service;
 
-import io.eventcommerce.events.privacy.DataSubjectAccessRequested;
-import io.eventcommerce.events.privacy.DataSubjectErasureRequested;
-import io.eventcommerce.events.privacy.PersonalDataErased;
-import io.eventcommerce.events.privacy.PersonalDataExported;
-import io.eventcommerce.servicekit.inbox.Inbox;
-import io.eventcommerce.servicekit.messaging.EventRoutes;
-import io.eventcommerce.servicekit.messaging.IncomingEvent;
-import io.eventcommerce.servicekit.outbox.Outbox;
-import io.eventcommerce.servicekit.privacy.PlaintextScan;
-import io.eventcommerce.servicekit.time.Timestamps;
+import io.eventcommerce.events.privacy.PersonalDataErased.Erasure;
+import io.eventcommerce.servicekit.privacy.PersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * compliance-service's data-subject requests (compliance.privacy-request), answered on compliance.privacy-response in
- * the transaction of the effect: an access request with the export, an erasure with its evidence and the
- * self-check of this service's own schema. The erasure publishes nothing else: no CustomerUpdated (country and
- * segment do not change, and the event never carried a name or e-mail), so no event leaves with the old values.
+ * orders-service's part of the answers to compliance-service's data-subject requests (service-kit's
+ * {@code DataSubjectRequests} does the rest): the export is {@link CustomerDataExport}'s, the erasure and the values
+ * its self-check searches for are {@link CustomerErasure}'s. The erasure publishes nothing else: no CustomerUpdated
+ * (country and segment do not change, and the event never carried a name or e-mail), so no event leaves with the old
+ * values.
  */
 @ApplicationScoped
-public class PrivacyRequestHandler {
-
-    public static final String CONSUMER = "privacy-requests";
+public class OrdersPersonalData implements PersonalData {
 
     private final CustomerDataExport export;
     private final CustomerErasure erasure;
-    private final PlaintextScan scan;
-    private final Outbox outbox;
-    private final EntityManager em;
-    private final String service;
-    private final EventRoutes routes;
 
-    public PrivacyRequestHandler(CustomerDataExport export, CustomerErasure erasure, PlaintextScan scan,
-                                 Outbox outbox, EntityManager em, Inbox inbox,
-                                 @ConfigProperty(name = "quarkus.application.name") String service) {
+    public OrdersPersonalData(CustomerDataExport export, CustomerErasure erasure) {
         this.export = export;
         this.erasure = erasure;
-        this.scan = scan;
-        this.outbox = outbox;
-        this.em = em;
-        this.service = service;
-        this.routes = EventRoutes.recordedIn(inbox, CONSUMER)
-                .on(DataSubjectAccessRequested.TYPE, this::exportData)
-                .on(DataSubjectErasureRequested.TYPE, this::erase)
-                .build();
     }
 
-    @Transactional
-    public void apply(IncomingEvent event) {
-        routes.apply(event);
+    @Override
+    public Map<String, Object> export(UUID customerId) {
+        return export.of(customerId);
     }
 
-    private void exportData(DataSubjectAccessRequested request) {
-        outbox.publish(new PersonalDataExported(request.requestId(), service, export.of(request.customerId()),
-                Timestamps.now()));
+    @Override
+    public List<String> plaintext(UUID customerId) {
+        return erasure.plaintext(customerId);
     }
 
-    private void erase(DataSubjectErasureRequested request) {
-        CustomerErasure.Outcome outcome = erasure.erase(request.customerId());
-        em.flush();
-        PlaintextScan.Result check = scan.search(outcome.plaintextHeld());
-        outbox.publish(new PersonalDataErased(request.requestId(), service, outcome.tables(), check.columnsScanned(),
-                check.matches(), Timestamps.now()));
+    @Override
+    public List<Erasure> erase(UUID customerId) {
+        return erasure.erase(customerId);
     }
 }

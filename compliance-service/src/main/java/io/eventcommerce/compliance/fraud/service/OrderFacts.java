@@ -10,13 +10,11 @@ import io.eventcommerce.events.orders.PaymentMethodRef;
 import io.eventcommerce.compliance.fraud.model.Feature;
 import io.eventcommerce.compliance.fraud.model.FeatureFunctions;
 import io.eventcommerce.compliance.fraud.model.FeatureVector;
+import io.eventcommerce.servicekit.hash.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -265,12 +262,12 @@ public class OrderFacts {
             return null;
         }
         if (card.fingerprint() != null && !card.fingerprint().isBlank()) {
-            return sha256("fingerprint|" + card.fingerprint());
+            return Sha256.hex("fingerprint|" + card.fingerprint());
         }
         if (card.last4() == null) {
             return null;
         }
-        return sha256(String.join("|", String.valueOf(card.brand()).toLowerCase(Locale.ROOT), card.last4(),
+        return Sha256.hex(String.join("|", String.valueOf(card.brand()).toLowerCase(Locale.ROOT), card.last4(),
                 String.valueOf(card.expMonth()), String.valueOf(card.expYear()), String.valueOf(card.issuerCountry())));
     }
 
@@ -283,16 +280,7 @@ public class OrderFacts {
         for (String part : new String[] {a.line1(), a.line2(), a.postalCode(), a.city(), a.country()}) {
             parts.add(part == null ? "" : part.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", ""));
         }
-        return sha256(String.join("|", parts));
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(String.join("|", parts));
     }
 
     String toJson(FeatureVector features) {

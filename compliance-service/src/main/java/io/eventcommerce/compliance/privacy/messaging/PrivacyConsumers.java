@@ -1,6 +1,5 @@
 package io.eventcommerce.compliance.privacy.messaging;
 
-import io.eventcommerce.compliance.privacy.service.CompliancePersonalData;
 import io.eventcommerce.compliance.privacy.service.PrivacyAnswers;
 import io.eventcommerce.servicekit.messaging.EventChannels;
 import io.eventcommerce.servicekit.messaging.EventHandling;
@@ -14,32 +13,25 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Data-subject requests: compliance.privacy-request (channel {@code privacy-requests}: compliance-service answers its
- * own requests, like every service) and compliance.privacy-response ({@code privacy-responses}: every service's
- * answers); see application.properties.
+ * Data-subject answers: compliance.privacy-response ({@code privacy-responses}: every service's answers); see
+ * application.properties. compliance-service's own answer to compliance.privacy-request (channel
+ * {@code privacy-requests}) is service-kit's {@code PrivacyRequestConsumer} with CompliancePersonalData, as in every
+ * service.
  */
 @ApplicationScoped
 public class PrivacyConsumers implements EventChannels {
 
     private final EventHandling handling;
-    private final CompliancePersonalData own;
     private final PrivacyAnswers answers;
 
-    public PrivacyConsumers(EventHandling handling, CompliancePersonalData own, PrivacyAnswers answers) {
+    public PrivacyConsumers(EventHandling handling, PrivacyAnswers answers) {
         this.handling = handling;
-        this.own = own;
         this.answers = answers;
     }
 
     @Override
     public Map<String, Consumer<IncomingEvent>> handlers() {
-        return Map.of("privacy-requests", own::apply, "privacy-responses", answers::apply);
-    }
-
-    @Incoming("privacy-requests")
-    @Blocking
-    public void onRequest(ConsumerRecord<String, String> record) {
-        handling.handle("privacy-requests", record, own::apply);
+        return Map.of("privacy-responses", answers::apply);
     }
 
     @Incoming("privacy-responses")

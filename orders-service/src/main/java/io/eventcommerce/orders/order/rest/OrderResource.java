@@ -13,6 +13,7 @@ import io.eventcommerce.orders.payment.domain.Payment;
 import io.eventcommerce.orders.payment.domain.PaymentRefund;
 import io.eventcommerce.orders.payment.service.PaymentService;
 import io.eventcommerce.servicekit.audit.PersonalDataReads;
+import io.eventcommerce.servicekit.hash.Sha256;
 import io.eventcommerce.servicekit.problem.ApiException;
 import io.eventcommerce.servicekit.problem.ProblemType;
 import io.eventcommerce.servicekit.rest.Page;
@@ -45,11 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -334,16 +331,7 @@ public class OrderResource {
             throw new ApiException(ProblemType.MALFORMED_REQUEST, "The Idempotency-Key header must be 1 to 100 "
                     + "printable ASCII characters without spaces");
         }
-        return new OrderService.IdempotencyKey(caller.name(), header, sha256(request.toString()));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new OrderService.IdempotencyKey(caller.name(), header, Sha256.hex(request.toString()));
     }
 
     /** An address given inline, or by its id in the customer's address book, or else the fallback; 422 if none. */

@@ -35,14 +35,9 @@ public class CustomerErasure {
         this.em = em;
     }
 
-    /** What was done per table, and the plaintext values held before (for the self-check only, never published). */
-    public record Outcome(List<Erasure> tables, List<String> plaintextHeld) {
-    }
-
-    /** In the caller's transaction. */
-    public Outcome erase(UUID customerId) {
+    /** What was done per table; in the caller's transaction. */
+    public List<Erasure> erase(UUID customerId) {
         String id = customerId.toString();
-        List<String> held = plaintext(id);
         Timestamp now = Timestamp.from(Timestamps.now());
         List<Erasure> done = new ArrayList<>();
         done.add(new Erasure("customer", PersonalDataErased.PSEUDONYMISED, update("""
@@ -66,16 +61,17 @@ public class CustomerErasure {
                 ERASED_RETURN_REASON)));
         done.add(new Erasure("payment_method", PersonalDataErased.PSEUDONYMISED, update("""
                 UPDATE payment_method SET gateway_token = ?2 WHERE customer_id = ?1""", id, "erased")));
-        return new Outcome(done, held);
+        return done;
     }
 
     /**
      * The customer's name, e-mail, address names and lines, client IPs and return reasons as held now: what the
      * self-check must not find afterwards. Cities, postal codes and countries are shared by too many people to be
-     * searched for (they are erased all the same, countries aside).
+     * searched for (they are erased all the same, countries aside). In the caller's transaction, before {@link #erase}.
      */
     @SuppressWarnings("unchecked")
-    private List<String> plaintext(String id) {
+    public List<String> plaintext(UUID customerId) {
+        String id = customerId.toString();
         List<String> values = new ArrayList<>();
         // The name as one value: a first name or a surname alone identifies no one, and searched on its own it would
         // find every other Anna or Smith (and every "Ann" inside "Joanne"), failing the check for everyone.

@@ -1,0 +1,43 @@
+package io.eventcommerce.orders.privacy.service;
+
+import io.eventcommerce.events.privacy.PersonalDataErased.Erasure;
+import io.eventcommerce.servicekit.privacy.PersonalData;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * orders-service's part of the answers to compliance-service's data-subject requests (service-kit's
+ * {@code DataSubjectRequests} does the rest): the export is {@link CustomerDataExport}'s, the erasure and the values
+ * its self-check searches for are {@link CustomerErasure}'s. The erasure publishes nothing else: no CustomerUpdated
+ * (country and segment do not change, and the event never carried a name or e-mail), so no event leaves with the old
+ * values.
+ */
+@ApplicationScoped
+public class OrdersPersonalData implements PersonalData {
+
+    private final CustomerDataExport export;
+    private final CustomerErasure erasure;
+
+    public OrdersPersonalData(CustomerDataExport export, CustomerErasure erasure) {
+        this.export = export;
+        this.erasure = erasure;
+    }
+
+    @Override
+    public Map<String, Object> export(UUID customerId) {
+        return export.of(customerId);
+    }
+
+    @Override
+    public List<String> plaintext(UUID customerId) {
+        return erasure.plaintext(customerId);
+    }
+
+    @Override
+    public List<Erasure> erase(UUID customerId) {
+        return erasure.erase(customerId);
+    }
+}

@@ -97,7 +97,7 @@ class DataSubjectRequestDeadlinesIT {
 
     private static void erased(String service, String id) {
         send(new PersonalDataErased(UUID.fromString(id), service, List.of(new PersonalDataErased.Erasure("review",
-                PersonalDataErased.ANONYMISED, 0)), 12, 0, Instant.now()));
+                PersonalDataErased.ANONYMISED, 1)), 12, 0, Instant.now()));
     }
 
     private static void exported(String service, String id) {

@@ -31,6 +31,41 @@ public interface ComplianceConfig {
     interface Checks {
 
         Pci pci();
+
+        /** The PCI scan of events in transit (checks.service.PciTransitScanner; README "Compliance checks"). */
+        PciTransit pciTransit();
+    }
+
+    // --- PCI scan of events in transit (package checks) -------------------------------------------------------
+
+    interface PciTransit {
+
+        /**
+         * Whether this instance scans the topics. Instances share the group's partitions; one that leaves it to the
+         * others still runs the check (its evidence comes from the database and the broker).
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The topics scanned, a pattern subscription (a new topic joins within seconds): domain topics
+         * &lt;owner&gt;.&lt;aggregate&gt; and the audit connector's audit.&lt;schema&gt;.&lt;table&gt;; dead-letter
+         * topics (&lt;topic&gt;.&lt;group&gt;.dlq) and internal ones (_connect-…, __consumer_offsets) are not.
+         */
+        @WithDefault("[a-z][a-z0-9-]*[.][a-z][a-z0-9-]*|audit[.][a-z0-9_]+[.][a-z0-9_]+")
+        String topicPattern();
+
+        /** The scanner's consumer group: its own, so it neither takes records from nor delays any other consumer. */
+        @WithDefault("compliance-service-pci-transit")
+        String group();
+
+        /** Records per poll, hence per database transaction at most. */
+        @WithDefault("2000")
+        int batchSize();
+
+        /** How long a run waits for the broker (the group's offsets and the topics' ends) before it ERRORs. */
+        @WithDefault("10s")
+        Duration brokerTimeout();
     }
 
     interface Pci {

@@ -60,6 +60,7 @@ public class ComplianceChecks {
                            String evidence, Instant startedAt, Instant finishedAt) {
     }
 
+    /** {@code firstRunId} and {@code lastRunId} are null for an alert raised outside a run and not seen by one yet. */
     public record Alert(UUID id, String check, String subject, String detail, UUID firstRunId, UUID lastRunId,
                         Instant raisedAt, Instant lastSeenAt, int timesSeen, Instant resolvedAt,
                         Instant acknowledgedAt, String acknowledgedBy, String acknowledgement) {
@@ -130,7 +131,8 @@ public class ComplianceChecks {
                             INSERT INTO compliance_alert (id, check_name, subject, subject_hash, detail, first_run_id,
                                                           last_run_id, raised_at, last_seen_at, times_seen)
                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?7, 1)
-                            ON DUPLICATE KEY UPDATE detail = ?5, last_run_id = ?6, last_seen_at = ?7,
+                            ON DUPLICATE KEY UPDATE detail = ?5, first_run_id = COALESCE(first_run_id, ?6),
+                                                    last_run_id = ?6, last_seen_at = ?7,
                                                     times_seen = times_seen + 1, resolved_at = NULL""")
                     .setParameter(1, UUID.randomUUID().toString()).setParameter(2, run.check())
                     .setParameter(3, subject).setParameter(4, sha256(finding.subject()))
@@ -138,13 +140,45 @@ public class ComplianceChecks {
                     .setParameter(7, now).executeUpdate();
         }
         if (run.status() != Status.ERROR) {
-            // What this run no longer found is resolved; a run that could not look resolves nothing.
+            // What this run no longer found is resolved; a run that could not look resolves nothing. Only what was
+            // last seen before the run began: an alert raised while it looked (by the scan of events in transit, by
+            // another run) is not one it failed to find.
             em.createNativeQuery("""
                             UPDATE compliance_alert SET resolved_at = ?1
-                            WHERE check_name = ?2 AND resolved_at IS NULL AND last_run_id <> ?3""")
+                            WHERE check_name = ?2 AND resolved_at IS NULL
+                              AND (last_run_id IS NULL OR last_run_id <> ?3) AND last_seen_at < ?4""")
                     .setParameter(1, now).setParameter(2, run.check()).setParameter(3, run.id().toString())
-                    .executeUpdate();
+                    .setParameter(4, Timestamp.from(run.startedAt())).executeUpdate();
         }
+    }
+
+    /**
+     * Raises alerts found outside a run (the scan of events in transit, as it reads a record), in the caller's
+     * transaction; they have no run until the check's next run sees them. A finding raised already (its subject) is
+     * left as it is, open or resolved: a record delivered again raises nothing. Returns the findings that were new.
+     */
+    public List<ComplianceCheck.Finding> raise(String check, List<ComplianceCheck.Finding> findings, Instant at) {
+        List<ComplianceCheck.Finding> raised = new ArrayList<>();
+        for (ComplianceCheck.Finding finding : findings) {
+            String subject = truncate(finding.subject(), 500);
+            String hash = sha256(finding.subject());
+            // INSERT … SELECT … WHERE NOT EXISTS rather than ON DUPLICATE KEY UPDATE: its count is 0 or 1 on MySQL
+            // and MariaDB alike (an unchanged duplicate counts 0 or 1 there depending on the driver's found-rows).
+            int inserted = em.createNativeQuery("""
+                            INSERT INTO compliance_alert (id, check_name, subject, subject_hash, detail, first_run_id,
+                                                          last_run_id, raised_at, last_seen_at, times_seen)
+                            SELECT ?1, ?2, ?3, ?4, ?5, NULL, NULL, ?6, ?6, 1 FROM DUAL
+                            WHERE NOT EXISTS (SELECT 1 FROM compliance_alert WHERE check_name = ?2
+                                                                             AND subject_hash = ?4)""")
+                    .setParameter(1, UUID.randomUUID().toString()).setParameter(2, check)
+                    .setParameter(3, subject).setParameter(4, hash)
+                    .setParameter(5, truncate(finding.detail(), 1000)).setParameter(6, Timestamp.from(at))
+                    .executeUpdate();
+            if (inserted > 0) {
+                raised.add(finding);
+            }
+        }
+        return raised;
     }
 
     /** The latest run of each check, if it ran. */
@@ -238,9 +272,13 @@ public class ComplianceChecks {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.setFirstResult(page * size).setMaxResults(size).getResultList();
         return rows.stream().map(r -> new Alert(UUID.fromString(r[0].toString()), (String) r[1], (String) r[2],
-                (String) r[3], UUID.fromString(r[4].toString()), UUID.fromString(r[5].toString()), Rows.instant(r[6]),
+                (String) r[3], uuid(r[4]), uuid(r[5]), Rows.instant(r[6]),
                 Rows.instant(r[7]), ((Number) r[8]).intValue(), Rows.instant(r[9]), Rows.instant(r[10]), (String) r[11],
                 (String) r[12])).toList();
+    }
+
+    private static UUID uuid(Object value) {
+        return value == null ? null : UUID.fromString(value.toString());
     }
 
     private long count(String sql, List<?> parameters) {

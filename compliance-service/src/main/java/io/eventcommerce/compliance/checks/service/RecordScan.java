@@ -20,8 +20,8 @@ import java.util.Set;
  * Where a Kafka record carries card numbers: its key, value and headers read as UTF-8 text (binary is read the same
  * way, so digits written as ASCII in it are found), a JSON value leaf by leaf so that a hit names its path. The
  * record is whatever a producer sent: text that is no JSON, or JSON nested too deep for the parser, is searched as
- * text; a value so degenerate that the card pattern cannot take it whole (hundreds of thousands of digit groups
- * overflow the regex engine's stack) is searched in overlapping windows. Nothing here throws for a record.
+ * text (CardNumbers scans in a loop, so no length or shape of text overflows the stack). Nothing here throws for a
+ * record.
  *
  * <p>A hit carries the number masked (first six, last four: PCI DSS 3.4's most) and never the number itself; the
  * caller keys hits on the record's coordinates, so the number needs no hash either (a hash of a card number whose
@@ -31,9 +31,6 @@ final class RecordScan {
 
     /** JSON inside a JSON string (an outbox payload, a stored JSON column in a row change) is opened this deep. */
     private static final int NESTED_JSON = 3;
-    /** Window and overlap of the fallback: a card with its separators spans at most 19 + 18 × 3 characters. */
-    static final int WINDOW = 1_024;
-    static final int OVERLAP = 128;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -101,50 +98,6 @@ final class RecordScan {
         return digits.substring(0, 6) + "*".repeat(digits.length() - 10) + digits.substring(digits.length() - 4);
     }
 
-    /** The card network of a number {@link CardNumbers} found (it only finds numbers a network issues). */
-    static String brand(String digits) {
-        int two = Integer.parseInt(digits.substring(0, 2));
-        int four = Integer.parseInt(digits.substring(0, 4));
-        int three = Integer.parseInt(digits.substring(0, 3));
-        if (digits.charAt(0) == '4') {
-            return "Visa";
-        }
-        if (two >= 51 && two <= 55 || four >= 2221 && four <= 2720) {
-            return "Mastercard";
-        }
-        if (four >= 2200 && four <= 2204) {
-            return "Mir";
-        }
-        if (two == 34 || two == 37) {
-            return "American Express";
-        }
-        if (three >= 300 && three <= 305 || two == 36 || two == 38 || two == 39) {
-            return "Diners Club";
-        }
-        if (four >= 3528 && four <= 3589) {
-            return "JCB";
-        }
-        if (four == 6011 || three >= 644 && three <= 649 || two == 65) {
-            return "Discover";
-        }
-        if (two == 62) {
-            return "UnionPay";
-        }
-        if (two == 50 || two >= 56 && two <= 69) {
-            return "Maestro";
-        }
-        if (two == 81 || two == 82) {
-            return "RuPay";
-        }
-        if (digits.charAt(0) == '1') {
-            return "UATP";
-        }
-        if (four == 9792) {
-            return "Troy";
-        }
-        return "card";
-    }
-
     /** Searches the text, as JSON if it is; returns the parsed tree, or null if it was no JSON. */
     private static JsonNode text(String text, String place, Map<String, Hit> hits) {
         String trimmed = text.strip();
@@ -196,32 +149,11 @@ final class RecordScan {
     }
 
     private static void search(String text, String place, Map<String, Hit> hits) {
-        for (String digits : find(text)) {
+        for (String digits : CardNumbers.find(text)) {
             String masked = mask(digits);
-            hits.computeIfAbsent(masked, m -> new Hit(brand(digits), m, new LinkedHashSet<>())).places()
+            hits.computeIfAbsent(masked, m -> new Hit(CardNumbers.network(digits).orElse("card"), m,
+                            new LinkedHashSet<>())).places()
                     .add(place);
-        }
-    }
-
-    /** {@link CardNumbers#find}, and in overlapping windows where the whole text overflows the regex engine. */
-    static Set<String> find(String text) {
-        try {
-            return new LinkedHashSet<>(CardNumbers.find(text));
-        } catch (StackOverflowError degenerate) {
-            Set<String> found = new LinkedHashSet<>();
-            for (int from = 0; from < text.length(); from += WINDOW - OVERLAP) {
-                String window = text.substring(from, Math.min(text.length(), from + WINDOW));
-                try {
-                    found.addAll(CardNumbers.find(window));
-                } catch (StackOverflowError stillTooDeep) {
-                    // 1 KiB (at most 512 digit groups) fits a 1 MiB stack; a thread this deep already is out of stack.
-                    throw new IllegalStateException("no stack left to scan a window of a record", stillTooDeep);
-                }
-                if (from + WINDOW >= text.length()) {
-                    break;
-                }
-            }
-            return found;
         }
     }
 

@@ -61,7 +61,7 @@ class RecordScanTest {
         assertThat(RecordScan.scan(binary, binary, null).hits()).isEmpty();
         assertThat(RecordScan.scan(null, utf8("{\"a\":[[[[[[" + "[".repeat(5000)), null).hits()).isEmpty();
 
-        // Hundreds of thousands of digit groups overflow the card pattern's recursion: searched in windows.
+        // Hundreds of thousands of digit groups (a regular expression's recursion overflowed on a few thousand).
         StringBuilder degenerate = new StringBuilder();
         for (int i = 0; i < 400_000; i++) {
             degenerate.append("1 ");

@@ -1,6 +1,7 @@
 package io.eventcommerce.servicekit.pci;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The issuer identification number ranges and card lengths of the card networks (ISO/IEC 7812 as the networks
@@ -42,7 +43,12 @@ final class CardNetworks {
             new Range("Diners Club", 2, 36, 36, 14, 15, 16, 17, 18, 19),
             new Range("Diners Club", 2, 38, 39, 14, 15, 16, 17, 18, 19),
             new Range("JCB", 4, 3528, 3589, SIXTEEN_TO_NINETEEN),
-            // Maestro (50, 56-69) spans Discover (6011, 644-649, 65), UnionPay (62), RuPay (60, 65) and Verve.
+            // Maestro (50, 56-69) spans Discover (6011, 644-649, 65), UnionPay (62), RuPay (60, 65) and Verve:
+            // Discover and UnionPay come first so that network() names them; which numbers are cards stays the same.
+            new Range("Discover", 4, 6011, 6011, SIXTEEN_TO_NINETEEN),
+            new Range("Discover", 3, 644, 649, SIXTEEN_TO_NINETEEN),
+            new Range("Discover", 2, 65, 65, SIXTEEN_TO_NINETEEN),
+            new Range("UnionPay", 2, 62, 62, SIXTEEN_TO_NINETEEN),
             new Range("Maestro", 2, 50, 50, 12, 13, 14, 15, 16, 17, 18, 19),
             new Range("Maestro", 2, 56, 69, 12, 13, 14, 15, 16, 17, 18, 19),
             new Range("RuPay", 2, 81, 82, 16),
@@ -54,11 +60,16 @@ final class CardNetworks {
 
     /** Whether some network issues cards of this length with this prefix; {@code pan} is digits only. */
     static boolean issues(String pan) {
+        return network(pan).isPresent();
+    }
+
+    /** The first network whose range issues {@code pan} (digits only). */
+    static Optional<String> network(String pan) {
         for (Range range : RANGES) {
             if (range.issues(pan)) {
-                return true;
+                return Optional.of(range.network());
             }
         }
-        return false;
+        return Optional.empty();
     }
 }

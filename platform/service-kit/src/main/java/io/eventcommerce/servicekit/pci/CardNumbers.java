@@ -2,6 +2,7 @@ package io.eventcommerce.servicekit.pci;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,8 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class CardNumbers {
 
-    /** Digit groups joined by short separator runs. Taken greedily, so each is maximal. */
-    private static final Pattern BLOB = Pattern.compile("[0-9]+(?:[ ./-]{1,3}[0-9]+)*");
+    /** At most this many separators ({@code [ ./-]}) join two digit groups of one blob. */
+    private static final int SEPARATOR_RUN = 3;
     private static final Pattern GROUP = Pattern.compile("[0-9]+");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -94,13 +95,60 @@ public final class CardNumbers {
         return masked.append(text, at, text.length()).toString();
     }
 
+    /**
+     * The network that issues cards like {@code digits} (a number {@link #find} returned), e.g. {@code Visa}; empty
+     * for a number no network issues.
+     */
+    public static Optional<String> network(String digits) {
+        return CardNetworks.network(digits);
+    }
+
+    /**
+     * The blobs (digit groups joined by one to three separators, each maximal) and the cards in them. A loop, not a
+     * regular expression: Java's regex engine recurses once per repetition of a group, so a text of a few thousand
+     * digit groups ({@code "1 1 1 …"}, a hostile request body or a degenerate event) overflowed the stack.
+     */
     private static List<Span> spans(CharSequence text) {
         List<Span> spans = new ArrayList<>();
-        Matcher blob = BLOB.matcher(text);
-        while (blob.find()) {
-            inBlob(text, blob.start(), blob.end(), spans);
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!digit(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int end = digitsEnd(text, i);
+            while (true) {
+                int next = end;
+                while (next < n && next - end < SEPARATOR_RUN && separator(text.charAt(next))) {
+                    next++;
+                }
+                if (next == end || next >= n || !digit(text.charAt(next))) {
+                    break;
+                }
+                end = digitsEnd(text, next);
+            }
+            inBlob(text, start, end, spans);
+            i = end;
         }
         return spans;
+    }
+
+    private static int digitsEnd(CharSequence text, int from) {
+        int at = from;
+        while (at < text.length() && digit(text.charAt(at))) {
+            at++;
+        }
+        return at;
+    }
+
+    private static boolean digit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean separator(char c) {
+        return c == ' ' || c == '.' || c == '/' || c == '-';
     }
 
     /**

@@ -34,6 +34,26 @@ class CardNumbersTest {
     }
 
     @Test
+    void aTextOfMillionsOfDigitGroupsIsScannedWithoutOverflowingTheStack() {
+        // "1 1 1 …" is one blob of 500,000 groups: the regular expression this replaced recursed once per group and
+        // overflowed a 1 MiB stack at about 2,000, so a hostile request body could turn a 422 into a 500.
+        String degenerate = "1 ".repeat(500_000) + "card 4111-1111-1111-1111 " + "2-".repeat(500_000) + "3";
+        assertThat(CardNumbers.find(degenerate)).containsExactly("4111111111111111");
+        assertThat(CardNumbers.containsCardNumber("9 ".repeat(1_000_000))).isFalse();
+    }
+
+    @Test
+    void namesTheNetworkOfACard() {
+        assertThat(CardNumbers.network("4111111111111111")).contains("Visa");
+        assertThat(CardNumbers.network("5555555555554444")).contains("Mastercard");
+        assertThat(CardNumbers.network("378282246310005")).contains("American Express");
+        assertThat(CardNumbers.network("6011111111111117")).contains("Discover");
+        assertThat(CardNumbers.network("6200000000000005")).contains("UnionPay");
+        assertThat(CardNumbers.network("6759649826438453")).contains("Maestro");
+        assertThat(CardNumbers.network("2400000000000")).isEmpty();
+    }
+
+    @Test
     void ignoresRealDataThatIsNotACard() {
         for (String data : new String[] {"2026-12-02", "2026-12-02T10:15:30.123Z", "20261202101530",
                 "20261202101530123", "1764661789000", "+49 1512 3456 7890", "+1 800-555-0100-123", "0049 151 2345 6789",

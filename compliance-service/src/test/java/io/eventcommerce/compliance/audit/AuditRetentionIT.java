@@ -302,4 +302,33 @@ class AuditRetentionIT {
         assertThat(report.getBoolean("ok")).as(report.prettify()).isTrue();
         assertThat(report.getLong("purgedThrough")).isEqualTo(n);
     }
+
+    /** Only the retention user may drop a partition, and it may do nothing else to the trail. */
+    @Test
+    void onlyTheRetentionUserMayDropPartitionsAndNothingMore() throws SQLException {
+        try (Connection c = AuditRoot.asCompliance()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> update(c, "ALTER TABLE"
+                    + " compliance_audit.audit_entry DROP PARTITION pmax")).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("denied");
+        }
+        io.eventcommerce.devstack.PlatformStack stack = io.eventcommerce.testkit.TestStack.get();
+        try (Connection c = java.sql.DriverManager.getConnection(stack.jdbcUrl("compliance_audit"),
+                "compliance_retention", stack.password("compliance_retention"))) {
+            for (String sql : List.of("DELETE FROM compliance_audit.audit_entry WHERE seq = 0",
+                    "UPDATE compliance_audit.audit_entry SET actor = 'x' WHERE seq = 0",
+                    "DELETE FROM compliance_audit.audit_checkpoint WHERE id = 0",
+                    "DROP TABLE compliance_audit.audit_checkpoint",
+                    "INSERT INTO compliance_audit.audit_purge (id) VALUES ('x')",
+                    "SELECT COUNT(*) FROM compliance.legal_hold")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+                    try (java.sql.Statement statement = c.createStatement()) {
+                        statement.execute(sql);
+                    }
+                }).as(sql)
+                        .isInstanceOf(SQLException.class).hasMessageContaining("denied");
+            }
+        }
+        assertThat(count("SELECT COUNT(*) FROM information_schema.PARTITIONS WHERE TABLE_SCHEMA = 'compliance_audit'"
+                + " AND TABLE_NAME = 'audit_entry' AND PARTITION_NAME = 'pmax'")).isEqualTo(1);
+    }
 }

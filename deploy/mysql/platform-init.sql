@@ -17,6 +17,8 @@ CREATE USER IF NOT EXISTS 'orders'@'%'     IDENTIFIED BY '${ORDERS_DB_PASSWORD}'
 CREATE USER IF NOT EXISTS 'insights'@'%'   IDENTIFIED BY '${INSIGHTS_DB_PASSWORD}';
 CREATE USER IF NOT EXISTS 'compliance'@'%' IDENTIFIED BY '${COMPLIANCE_DB_PASSWORD}';
 CREATE USER IF NOT EXISTS 'copilot'@'%'    IDENTIFIED BY '${COPILOT_DB_PASSWORD}';
+-- compliance-service's retention purge: drops expired monthly partitions of the audit trail, nothing else (below).
+CREATE USER IF NOT EXISTS 'compliance_retention'@'%' IDENTIFIED BY '${COMPLIANCE_RETENTION_DB_PASSWORD}';
 
 -- Everything inside the own schema (Flyway creates and alters its tables), nothing outside it.
 GRANT ALL PRIVILEGES ON catalog.*    TO 'catalog'@'%';
@@ -28,6 +30,11 @@ GRANT ALL PRIVILEGES ON copilot.*    TO 'copilot'@'%';
 -- and reads; no UPDATE, DELETE or DROP, so not even compliance-service can rewrite or remove an entry. Neither flavour
 -- can take one table out of a schema-level ALL, hence a schema of its own. Same statement on MySQL 8.4 and MariaDB.
 GRANT SELECT, INSERT, CREATE, ALTER, INDEX, REFERENCES ON compliance_audit.* TO 'compliance'@'%';
+-- The retention purge (compliance-service AuditRetention) drops whole monthly partitions of the entry table once
+-- they are 7 years old: ALTER TABLE ... DROP PARTITION needs ALTER and DROP on the table (and ALTER TABLE also CREATE
+-- and INSERT, on both flavours), so a user apart from compliance holds them, on that one table only. CREATE is also
+-- what lets both MySQL 8.4 and MariaDB 11.4 grant on a table that does not exist yet (Flyway creates it later).
+GRANT ALTER, CREATE, INSERT, DROP ON compliance_audit.audit_entry TO 'compliance_retention'@'%';
 
 -- Debezium: snapshot reads, the binlog, and the brief global read lock of a schema snapshot.
 CREATE USER IF NOT EXISTS 'debezium'@'%' IDENTIFIED BY '${DEBEZIUM_DB_PASSWORD}';

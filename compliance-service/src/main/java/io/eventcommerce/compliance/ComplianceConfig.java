@@ -208,5 +208,23 @@ public interface ComplianceConfig {
         /** How often a checkpoint of the head is signed (when the head moved since the last one). */
         @WithDefault("10m")
         Duration checkpointEvery();
+
+        /**
+         * How long entries are kept: a monthly partition is dropped once its upper bound is this far in the past
+         * (unless a legal hold covers some of its entries, which are kept). An ISO-8601 period (P7Y, the
+         * retention of the books) or, for tests, a duration (PT1S).
+         */
+        @WithDefault("P7Y")
+        String retention();
+
+        /** The retention purge (AuditRetention). */
+        Purge purge();
+    }
+
+    interface Purge {
+
+        /** When the purge runs (Quarkus cron, UTC); {@code off} disables the schedule. Daily by default. */
+        @WithDefault("0 41 2 * * ?")
+        String cron();
     }
 }

@@ -13,6 +13,8 @@ public final class DevSecrets {
     /** The users created by deploy/mysql/platform-init.sql; a service's user is named like its schema. */
     public static final List<String> SERVICE_USERS = PlatformService.allSchemas();
     public static final String DEBEZIUM_USER = "debezium";
+    /** compliance-service's retention purge, the one user that may drop (expired) audit partitions. */
+    public static final String RETENTION_USER = PlatformService.RETENTION_USER;
 
     /**
      * The Ed25519 key (PKCS#8, base64) that signs compliance-service's audit checkpoints on local runs and in tests.
@@ -35,6 +37,7 @@ public final class DevSecrets {
             variables.put(user.toUpperCase() + "_DB_PASSWORD", password(user));
         }
         variables.put("DEBEZIUM_DB_PASSWORD", password(DEBEZIUM_USER));
+        variables.put(PlatformService.RETENTION_PASSWORD_VARIABLE, password(RETENTION_USER));
         return variables;
     }
 }

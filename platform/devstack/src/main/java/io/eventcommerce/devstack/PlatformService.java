@@ -42,6 +42,16 @@ public enum PlatformService {
     public static final String AUDIT_SCHEMA = "compliance_audit";
     public static final String AUDIT_GRANTS = "SELECT, INSERT, CREATE, ALTER, INDEX, REFERENCES";
 
+    /**
+     * compliance-service's retention purge drops whole expired monthly partitions of the audit trail, which needs
+     * ALTER and DROP on the entry table: a user apart from compliance, granted exactly {@link #RETENTION_GRANTS} on
+     * {@link #RETENTION_TABLE} and used by the purge alone (its datasource {@code retention}).
+     */
+    public static final String RETENTION_USER = "compliance_retention";
+    public static final String RETENTION_PASSWORD_VARIABLE = "COMPLIANCE_RETENTION_DB_PASSWORD";
+    public static final String RETENTION_GRANTS = "ALTER, CREATE, INSERT, DROP";
+    public static final String RETENTION_TABLE = AUDIT_SCHEMA + ".audit_entry";
+
     private final String serviceName;
     private final String schema;
     private final int defaultPort;
@@ -64,7 +74,8 @@ public enum PlatformService {
      * (compliance-service's audit signing key). Local runs and tests get development values in {@link #stackConfig}.
      */
     public List<String> secretProperties() {
-        return this == COMPLIANCE ? List.of("compliance.audit.signing-key") : List.of();
+        return this == COMPLIANCE ? List.of("compliance.audit.signing-key", "quarkus.datasource.retention.password")
+                : List.of();
     }
 
     /** The environment variable a deployment sets a property with ({@code orders.saga.await} → ORDERS_SAGA_AWAIT). */
@@ -155,6 +166,10 @@ public enum PlatformService {
         if (this == COMPLIANCE) {
             // Dev-only signing key of the audit checkpoints (DevSecrets); production's comes from a secret.
             config.put("compliance.audit.signing-key", DevSecrets.AUDIT_SIGNING_KEY);
+            // The retention purge's own user (RETENTION_USER), on the audit schema.
+            config.put("quarkus.datasource.retention.jdbc.url", stack.jdbcUrl(AUDIT_SCHEMA));
+            config.put("quarkus.datasource.retention.username", RETENTION_USER);
+            config.put("quarkus.datasource.retention.password", stack.password(RETENTION_USER));
         }
         return config;
     }

@@ -475,7 +475,18 @@ final class RegistrationDrift {
                 problem(INIT_SQL, "schema " + audit + ": no GRANT " + PlatformService.AUDIT_GRANTS + " ON " + audit
                         + ".* TO 'compliance'@'%'");
             }
-            if (Pattern.compile("GRANT [^;]*\\b(ALL|UPDATE|DELETE|DROP)\\b[^;]* ON " + audit + "\\.").matcher(sql).find()) {
+            // The one exception: the retention purge's user may drop partitions of the entry table, nothing more.
+            String retentionGrant = "GRANT " + PlatformService.RETENTION_GRANTS + " ON " + PlatformService.RETENTION_TABLE
+                    + " TO '" + PlatformService.RETENTION_USER + "'@'%'";
+            if (!sql.contains(retentionGrant)) {
+                problem(INIT_SQL, "no " + retentionGrant + " (compliance-service's retention purge)");
+            }
+            if (!sql.contains("CREATE USER IF NOT EXISTS '" + PlatformService.RETENTION_USER + "'@'%' IDENTIFIED BY '${"
+                    + PlatformService.RETENTION_PASSWORD_VARIABLE + "}'")) {
+                problem(INIT_SQL, "no CREATE USER for " + PlatformService.RETENTION_USER);
+            }
+            if (Pattern.compile("GRANT [^;]*\\b(ALL|UPDATE|DELETE|DROP)\\b[^;]* ON " + audit + "\\.").matcher(
+                    sql.replace(retentionGrant, "")).find()) {
                 problem(INIT_SQL, "schema " + audit + " is append-only: no ALL, UPDATE, DELETE or DROP on it");
             }
             Matcher created = Pattern.compile("CREATE DATABASE IF NOT EXISTS (\\w+)").matcher(sql);
@@ -488,6 +499,10 @@ final class RegistrationDrift {
         }
         for (String path : List.of(INIT_SCRIPT, K8S_SECRETS)) {
             String text = sources.get(path);
+            if (text == null || !text.contains(PlatformService.RETENTION_PASSWORD_VARIABLE)) {
+                problem(path, "no " + PlatformService.RETENTION_PASSWORD_VARIABLE + " (compliance-service's retention"
+                        + " purge)");
+            }
             for (String schema : PlatformService.allSchemas()) {
                 if (text == null || !text.contains(passwordVariable(schema))) {
                     problem(path, "no " + passwordVariable(schema) + " (schema " + schema + ")");

@@ -2,6 +2,7 @@ package io.eventcommerce.compliance.audit.rest;
 
 import io.eventcommerce.compliance.audit.service.AuditCheckpoints;
 import io.eventcommerce.compliance.audit.service.AuditEntries;
+import io.eventcommerce.compliance.audit.service.AuditRetention;
 import io.eventcommerce.compliance.audit.service.AuditVerification;
 import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
@@ -36,11 +37,14 @@ public class AuditResource {
     private final AuditEntries entries;
     private final AuditVerification verification;
     private final AuditCheckpoints checkpoints;
+    private final AuditRetention retention;
 
-    public AuditResource(AuditEntries entries, AuditVerification verification, AuditCheckpoints checkpoints) {
+    public AuditResource(AuditEntries entries, AuditVerification verification, AuditCheckpoints checkpoints,
+                         AuditRetention retention) {
         this.entries = entries;
         this.verification = verification;
         this.checkpoints = checkpoints;
+        this.retention = retention;
     }
 
     /** The checkpoints with the key that signed them: everything an auditor needs to check them offline. */
@@ -118,6 +122,28 @@ public class AuditResource {
         AuditCheckpoints.Checkpoint taken = checkpoints.take(true)
                 .orElseThrow(() -> DomainException.conflict("the audit chain is empty: nothing to sign"));
         return Response.status(Response.Status.CREATED).entity(taken).build();
+    }
+
+    @POST
+    @Path("purge")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Run the retention purge now (admin)",
+            description = "Drops the monthly partitions past compliance.audit.retention, keeping what active legal"
+                    + " holds cover; 200 with what was dropped and held, 204 when nothing has expired, 409 while"
+                    + " another purge runs or when the expired part is no intact prefix of the chain. Appended to"
+                    + " the chain.")
+    public Response purge(@jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security) {
+        return retention.purge(LegalHoldResource.actor(security)).map(p -> Response.ok(p).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("purges")
+    @Operation(summary = "Retention purges, newest first, paged")
+    public Page<AuditRetention.Purge> purges(
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Page.MAX_PAGE) int page,
+            @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
+        return retention.list(page, size);
     }
 
     private static Instant time(String field, String value) {

@@ -74,27 +74,58 @@ public class AuditEntries {
         condition(where, params, "committed_at < ?", filter.to() == null ? null : utc(filter.to()));
         String order = sort == Sort.NEWEST ? " ORDER BY seq DESC" : " ORDER BY seq";
         try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement count = prepare(c, "SELECT COUNT(*) FROM compliance_audit.audit_entry" + where,
-                    params); ResultSet r = count.executeQuery()) {
-                r.next();
-                total = r.getLong(1);
+            // Entries a legal hold kept past their purge lie below every remaining one (the purge dropped a prefix):
+            // the two tables are one ordered list, the held part first by sequence. A held copy whose original is
+            // still there (a purge whose drop failed) is not shown twice.
+            String held = " AND seq < (SELECT COALESCE(MIN(seq), " + Long.MAX_VALUE
+                    + ") FROM compliance_audit.audit_entry)";
+            long live = count(c, "SELECT COUNT(*) FROM compliance_audit.audit_entry" + where, params);
+            long kept = count(c, "SELECT COUNT(*) FROM compliance_audit.audit_entry_held" + where + held, params);
+            long offset = (long) page * size;
+            boolean newest = sort == Sort.NEWEST;
+            String firstTable = newest ? "audit_entry" : "audit_entry_held";
+            String secondTable = newest ? "audit_entry_held" : "audit_entry";
+            long firstCount = newest ? live : kept;
+            List<Entry> items = new ArrayList<>();
+            if (offset < firstCount) {
+                items.addAll(page(c, firstTable, where + (newest ? "" : held), params, order, size, offset));
             }
-            List<Object> pageParams = new ArrayList<>(params);
-            pageParams.add(size);
-            pageParams.add((long) page * size);
-            List<Entry> items = read(c, "SELECT " + COLUMNS + " FROM compliance_audit.audit_entry" + where + order
-                    + " LIMIT ? OFFSET ?", pageParams);
-            return Page.of(items, page, size, total);
+            int rest = size - items.size();
+            if (rest > 0) {
+                long secondOffset = Math.max(0, offset - firstCount);
+                items.addAll(page(c, secondTable, where + (newest ? held : ""), params, order, rest, secondOffset));
+            }
+            return Page.of(items, page, size, live + kept);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the audit trail", e);
         }
     }
 
+    private List<Entry> page(Connection c, String table, String where, List<Object> params, String order, int limit,
+                             long offset) throws SQLException {
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(limit);
+        pageParams.add(offset);
+        return read(c, "SELECT " + COLUMNS + " FROM compliance_audit." + table + where + order + " LIMIT ? OFFSET ?",
+                pageParams);
+    }
+
+    private static long count(Connection c, String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement count = prepare(c, sql, params); ResultSet r = count.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** One entry, in the chain or, once purged, kept by a legal hold. */
     public Entry get(long seq) {
         try (Connection c = dataSource.getConnection()) {
             List<Entry> found = read(c, "SELECT " + COLUMNS + " FROM compliance_audit.audit_entry WHERE seq = ?",
                     List.of(seq));
+            if (found.isEmpty()) {
+                found = read(c, "SELECT " + COLUMNS + " FROM compliance_audit.audit_entry_held WHERE seq = ?",
+                        List.of(seq));
+            }
             if (found.isEmpty()) {
                 throw DomainException.notFound("audit entry", seq);
             }

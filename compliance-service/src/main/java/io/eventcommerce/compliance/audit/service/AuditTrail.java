@@ -66,6 +66,24 @@ public class AuditTrail {
         });
     }
 
+    /**
+     * Appends the service's own record of something it did (a purge, a legal hold) as one entry, in the caller's
+     * transaction and under the same head lock as captured changes, so it is chained like any other entry. Its source
+     * position is server 0 and the given unique id (no binlog), which keeps the stored-once key unique.
+     *
+     * @return the entry's sequence
+     */
+    public long appendOwn(Connection c, String table, String op, String entity, ObjectNode after, String actor,
+                          String request, Instant at) throws SQLException {
+        ObjectNode key = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("id", entity);
+        AuditChange change = new AuditChange(OWN_SCHEMA, table, op, key, null, after, actor, request, "service",
+                at.truncatedTo(ChronoUnit.MICROS), OWN_SCHEMA + ":" + table + ":" + request, 0, 0, "", 0, 0);
+        return append(c, List.of(change)).lastSeq();
+    }
+
+    /** The schema named by the service's own entries. */
+    public static final String OWN_SCHEMA = "compliance";
+
     private Appended append(Connection c, List<AuditChange> changes) throws SQLException {
         long lastSeq;
         String lastHash;

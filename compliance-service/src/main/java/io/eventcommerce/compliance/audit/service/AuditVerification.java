@@ -25,8 +25,14 @@ public class AuditVerification {
      * @param problem the first problem, or null when the range is intact
      * @param millis  how long the check took
      */
+    /**
+     * @param purgedThrough the last sequence purged by retention (0: none); a range starts after it at the earliest,
+     *                      and checkpoints of purged entries are no longer checked
+     * @param heldChecked   entries kept by a legal hold past their purge, each checked against its own hash (whole
+     *                      chain only)
+     */
     public record Report(boolean ok, long from, long to, long headSeq, long entriesChecked, long checkpointsChecked,
-                         Finding problem, long millis) {
+                         Finding problem, long millis, long purgedThrough, long heldChecked) {
     }
 
     /**
@@ -55,9 +61,15 @@ public class AuditVerification {
                 headSeq = row.getLong(1);
                 headHash = row.getString(2);
             }
-            long first = from == null ? 1 : from;
+            Optional<AuditRetention.Boundary> purged = AuditRetention.boundary(c);
+            long purgedThrough = purged.map(AuditRetention.Boundary::lastSeq).orElse(0L);
+            long first = Math.max(from == null ? 1 : from, purgedThrough + 1);
             long last = to == null ? headSeq : Math.min(to, headSeq);
-            String predecessor = first <= 1 ? AuditContent.GENESIS : hashOf(c, first - 1).orElse(null);
+            // Right after a purge the predecessor is gone: its hash is the anchor the purge recorded.
+            String predecessor = first <= 1 ? AuditContent.GENESIS : first - 1 == purgedThrough
+                    ? purged.get().anchor() : hashOf(c, first - 1).orElse(null);
+            Optional<ChainVerifier.Problem> anchorProblem = purged.isPresent() && first - 1 == purgedThrough
+                    ? anchorDisagrees(c, purged.get()) : Optional.empty();
             ChainVerifier verifier = new ChainVerifier(first, predecessor, checkpoints.forVerify(first, last));
             String lastHash = null;
             long lastSeen = 0;
@@ -84,15 +96,19 @@ public class AuditVerification {
                     // Streaming: the rest of the result must be read (or the statement closed) before reuse.
                 }
             }
-            Optional<ChainVerifier.Problem> problem = verifier.finish(last);
+            Optional<ChainVerifier.Problem> problem = anchorProblem.isPresent() ? anchorProblem : verifier.finish(last);
             if (problem.isEmpty() && last == headSeq && lastSeen == headSeq && headSeq > 0
                     && !headHash.equals(lastHash)) {
                 problem = Optional.of(new ChainVerifier.Problem(headSeq, ChainVerifier.Kind.BROKEN_LINK,
                         "the head of the chain names another hash for entry " + headSeq));
             }
+            long[] held = {0};
+            if (problem.isEmpty() && from == null) {
+                problem = verifyHeld(c, purgedThrough, held);
+            }
             return new Report(problem.isEmpty(), first, last, headSeq, verifier.checked(),
                     verifier.checkpointsChecked(), problem.map(p -> new Finding(p.seq(), p.kind().name(), p.detail()))
-                    .orElse(null), (System.nanoTime() - started) / 1_000_000);
+                    .orElse(null), (System.nanoTime() - started) / 1_000_000, purgedThrough, held[0]);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot verify the audit chain: " + e.getMessage(), e);
         }
@@ -120,6 +136,67 @@ public class AuditVerification {
                 r.getString("bulk_group"), r.getLong("event_order"), r.getLong("source_server"),
                 r.getString("binlog_file"),
                 r.getLong("binlog_pos"), r.getInt("row_index"));
+    }
+
+    /**
+     * The anchor in audit_purge (compliance may not change it, root may) against the one the purge's own chain entry
+     * recorded, which its hash covers.
+     */
+    private static Optional<ChainVerifier.Problem> anchorDisagrees(Connection c, AuditRetention.Boundary boundary)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT after_image FROM compliance_audit.audit_entry WHERE"
+                + " seq = ?")) {
+            s.setLong(1, boundary.entrySeq());
+            try (ResultSet r = s.executeQuery()) {
+                String image = r.next() ? r.getString(1) : null;
+                String recorded = null;
+                long lastSeq = -1;
+                if (image != null) {
+                    try {
+                        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(image);
+                        recorded = node.path("anchor").asText(null);
+                        lastSeq = node.path("lastSeq").asLong(-1);
+                    } catch (java.io.IOException e) {
+                        recorded = null;
+                    }
+                }
+                if (image != null && boundary.anchor().equals(recorded) && lastSeq == boundary.lastSeq()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new ChainVerifier.Problem(boundary.lastSeq() + 1, ChainVerifier.Kind.BROKEN_LINK,
+                        "the purge through entry " + boundary.lastSeq() + " names an anchor its own audit entry "
+                                + boundary.entrySeq() + " does not record"));
+            }
+        }
+    }
+
+    /** Each held entry: its place, its hash over its own content, and, for the last purged one, the anchor. */
+    private static Optional<ChainVerifier.Problem> verifyHeld(Connection c, long purgedThrough, long[] checked)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT * FROM compliance_audit.audit_entry_held ORDER BY seq",
+                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            s.setFetchSize(Integer.MIN_VALUE);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long seq = r.getLong("seq");
+                    AuditContent content = content(r);
+                    checked[0]++;
+                    if (content.seq() != seq) {
+                        return Optional.of(new ChainVerifier.Problem(seq, ChainVerifier.Kind.OUT_OF_ORDER,
+                                "the held entry at " + seq + " was written as entry " + content.seq()));
+                    }
+                    if (!content.hash(r.getString("prev_hash")).equals(r.getString("hash"))) {
+                        return Optional.of(new ChainVerifier.Problem(seq, ChainVerifier.Kind.CHANGED,
+                                "the content of held entry " + seq + " does not match its hash"));
+                    }
+                    if (seq > purgedThrough) {
+                        return Optional.of(new ChainVerifier.Problem(seq, ChainVerifier.Kind.INSERTED,
+                                "held entry " + seq + " lies after the purged part of the chain"));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> hashOf(Connection c, long seq) throws SQLException {

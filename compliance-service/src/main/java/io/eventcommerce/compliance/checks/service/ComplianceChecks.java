@@ -3,6 +3,7 @@ package io.eventcommerce.compliance.checks.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventcommerce.compliance.fraud.service.Rows;
+import io.eventcommerce.servicekit.hash.Sha256;
 import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
@@ -13,14 +14,10 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +132,7 @@ public class ComplianceChecks {
                                                     last_run_id = ?6, last_seen_at = ?7,
                                                     times_seen = times_seen + 1, resolved_at = NULL""")
                     .setParameter(1, UUID.randomUUID().toString()).setParameter(2, run.check())
-                    .setParameter(3, subject).setParameter(4, sha256(finding.subject()))
+                    .setParameter(3, subject).setParameter(4, Sha256.hex(finding.subject()))
                     .setParameter(5, truncate(finding.detail(), 1000)).setParameter(6, run.id().toString())
                     .setParameter(7, now).executeUpdate();
         }
@@ -161,7 +158,7 @@ public class ComplianceChecks {
         List<ComplianceCheck.Finding> raised = new ArrayList<>();
         for (ComplianceCheck.Finding finding : findings) {
             String subject = truncate(finding.subject(), 500);
-            String hash = sha256(finding.subject());
+            String hash = Sha256.hex(finding.subject());
             // INSERT … SELECT … WHERE NOT EXISTS rather than ON DUPLICATE KEY UPDATE: its count is 0 or 1 on MySQL
             // and MariaDB alike (an unchanged duplicate counts 0 or 1 there depending on the driver's found-rows).
             int inserted = em.createNativeQuery("""
@@ -298,15 +295,6 @@ public class ComplianceChecks {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * neighbour ({@code 4242 4242 4242 4242 12/31} is a card and an expiry date); groups but the last have at least three
  * digits, which keeps amounts, dates and times ({@code 12.00 15.50 …}, {@code 2026-12-02}) out; a run of 13 to 19
  * digits is a number of its own whatever joins it. Not cards: up to 15 digits after {@code +} (a phone number),
- * anything inside a UUID or a long hex token (ids, hashes), and every number no network issues: those starting with 0
+ * anything inside a UUID or a hex token (ids, hashes), and every number no network issues: those starting with 0
  * ({@code 00} starts an international call), compact timestamps ({@code 20261202101530}), epoch milliseconds (13
  * digits starting with 1), most SKUs and reference numbers.
  */
@@ -30,8 +30,6 @@ public final class CardNumbers {
     private static final Pattern GROUP = Pattern.compile("[0-9]+");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    /** A hex token this long with a letter in it is an id or a hash (MD5 and longer), not text with a card. */
-    private static final int HEX_TOKEN = 32;
 
     private CardNumbers() {
     }
@@ -287,31 +285,38 @@ public final class CardNumbers {
         return false;
     }
 
+    /**
+     * Whether the digits are a fragment of a hex token: the letters and digits around them are hex only, with at
+     * least one letter. Such a token is a hash or an id of any length: the audit connector's masked columns are
+     * SHA-256 hex cut to the column's length ({@code 5670957…2931c} in a 20-character postal code), and about one in
+     * a thousand carried a Luhn-valid, network-shaped digit run. A card glued to other letters ({@code card4242…})
+     * is still a card.
+     */
     private static boolean insideHexToken(CharSequence text, int start, int end) {
         for (int i = start; i < end; i++) {
             if (!isHex(text.charAt(i))) {
                 // Grouped digits (separators inside) are not part of one hex token; without this a card written
-                // with spaced separators ("5897 - 5311 - …") that reaches 32 characters was taken for a hash.
+                // with spaced separators ("5897 - 5311 - …") was taken for part of a hash.
                 return false;
             }
         }
         int from = start;
-        while (from > 0 && isHex(text.charAt(from - 1))) {
+        while (from > 0 && Character.isLetterOrDigit(text.charAt(from - 1))) {
             from--;
         }
         int to = end;
-        while (to < text.length() && isHex(text.charAt(to))) {
+        while (to < text.length() && Character.isLetterOrDigit(text.charAt(to))) {
             to++;
         }
-        if (to - from < HEX_TOKEN) {
-            return false;
-        }
+        boolean letter = false;
         for (int i = from; i < to; i++) {
-            if (!Character.isDigit(text.charAt(i))) {
-                return true;
+            char c = text.charAt(i);
+            if (!isHex(c)) {
+                return false;
             }
+            letter |= !digit(c);
         }
-        return false;
+        return letter;
     }
 
     private static boolean isHex(char c) {

@@ -10,11 +10,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import static io.eventcommerce.devstack.RegistrationDrift.AUDIT_CONNECTOR;
 import static io.eventcommerce.devstack.RegistrationDrift.COMPOSE;
 import static io.eventcommerce.devstack.RegistrationDrift.DEPLOY_README;
 import static io.eventcommerce.devstack.RegistrationDrift.EVENTS_DOC;
 import static io.eventcommerce.devstack.RegistrationDrift.INIT_SCRIPT;
 import static io.eventcommerce.devstack.RegistrationDrift.INIT_SQL;
+import static io.eventcommerce.devstack.RegistrationDrift.K8S_CONNECT;
 import static io.eventcommerce.devstack.RegistrationDrift.K8S_SECRETS;
 import static io.eventcommerce.devstack.RegistrationDrift.K8S_SERVICES;
 import static io.eventcommerce.devstack.RegistrationDrift.K8S_TOPICS;
@@ -22,6 +24,7 @@ import static io.eventcommerce.devstack.RegistrationDrift.KUSTOMIZATION;
 import static io.eventcommerce.devstack.RegistrationDrift.OUTBOX_CONNECTOR;
 import static io.eventcommerce.devstack.RegistrationDrift.README;
 import static io.eventcommerce.devstack.RegistrationDrift.ROOT_POM;
+import static io.eventcommerce.devstack.RegistrationDrift.STACK_RUNTIME_POM;
 import static io.eventcommerce.devstack.RegistrationDrift.SYSTEM_TESTS_POM;
 import static io.eventcommerce.devstack.RegistrationDrift.properties;
 
@@ -34,7 +37,8 @@ record ProjectFiles(Map<String, String> files) {
     static ProjectFiles read(Path root) {
         Map<String, String> files = new TreeMap<>();
         List<String> paths = new ArrayList<>(List.of(ROOT_POM, SYSTEM_TESTS_POM, COMPOSE, KUSTOMIZATION, K8S_TOPICS,
-                K8S_SECRETS, INIT_SQL, INIT_SCRIPT, OUTBOX_CONNECTOR, DEPLOY_README, README, EVENTS_DOC));
+                K8S_SECRETS, INIT_SQL, INIT_SCRIPT, OUTBOX_CONNECTOR, AUDIT_CONNECTOR, K8S_CONNECT, STACK_RUNTIME_POM,
+                DEPLOY_README, README, EVENTS_DOC));
         for (PlatformService service : PlatformService.values()) {
             paths.add(properties(service));
         }

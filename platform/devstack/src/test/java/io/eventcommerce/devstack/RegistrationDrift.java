@@ -52,6 +52,12 @@ final class RegistrationDrift {
     static final String INIT_SQL = "deploy/mysql/platform-init.sql";
     static final String INIT_SCRIPT = "deploy/mysql/initdb.d/10-platform-init.sh";
     static final String OUTBOX_CONNECTOR = "deploy/debezium/connectors/outbox.json";
+    static final String AUDIT_CONNECTOR = "deploy/debezium/connectors/audit.json";
+    static final String K8S_CONNECT = "deploy/k8s/debezium/connect.yaml";
+    static final String STACK_RUNTIME_POM = "platform/stack-runtime/pom.xml";
+    /** The module whose jar holds the platform's own Connect transforms, and its jar as the build names it. */
+    static final String TRANSFORMS_MODULE = "audit-transforms";
+    static final String TRANSFORMS_JAR = "platform/audit-transforms/target/audit-transforms.jar";
     static final String DEPLOY_README = "deploy/README.md";
     static final String README = "README.md";
     static final String EVENTS_DOC = "docs/events.md";
@@ -81,6 +87,7 @@ final class RegistrationDrift {
         drift.topics();
         drift.database();
         drift.outboxConnector();
+        drift.connectorPlugins();
         drift.docs();
         return List.copyOf(drift.problems);
     }
@@ -542,6 +549,54 @@ final class RegistrationDrift {
             }
             if (!tables.matcher(schema + ".outbox_event").matches()) {
                 problem(OUTBOX_CONNECTOR, "table.include.list does not match " + schema + ".outbox_event");
+            }
+        }
+    }
+
+    /**
+     * A connector that names one of the platform's own transforms ({@code io.eventcommerce.*}) fails to start on a
+     * worker without its jar: every way of running installs it (the embedded stack's classpath, the compose worker's
+     * plugin path, the Strimzi build).
+     */
+    private void connectorPlugins() {
+        for (String path : List.of(OUTBOX_CONNECTOR, AUDIT_CONNECTOR)) {
+            String text = sources.get(path);
+            if (text == null) {
+                problem(path, "missing");
+                continue;
+            }
+            JsonNode connector;
+            try {
+                connector = new ObjectMapper().readTree(text);
+            } catch (IOException e) {
+                problem(path, "not JSON: " + e.getMessage());
+                continue;
+            }
+            boolean own = false;
+            for (var fields = connector.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                if (field.getKey().matches("transforms\\.[^.]+\\.type")
+                        && field.getValue().asText().startsWith("io.eventcommerce.")) {
+                    own = true;
+                }
+            }
+            if (!own) {
+                continue;
+            }
+            String pom = Objects.requireNonNullElse(sources.get(STACK_RUNTIME_POM), "");
+            if (!pom.contains("<artifactId>" + TRANSFORMS_MODULE + "</artifactId>")) {
+                problem(STACK_RUNTIME_POM, path + " uses the platform's transforms, but the embedded Connect"
+                        + " worker's classpath has no " + TRANSFORMS_MODULE);
+            }
+            String compose = Objects.requireNonNullElse(sources.get(COMPOSE), "");
+            if (!compose.contains(TRANSFORMS_JAR)) {
+                problem(COMPOSE, path + " uses the platform's transforms, but the connect service does not mount "
+                        + TRANSFORMS_JAR);
+            }
+            String connect = Objects.requireNonNullElse(sources.get(K8S_CONNECT), "");
+            if (!connect.contains("artifact: " + TRANSFORMS_MODULE)) {
+                problem(K8S_CONNECT, path + " uses the platform's transforms, but the Strimzi build has no "
+                        + TRANSFORMS_MODULE + " artifact");
             }
         }
     }

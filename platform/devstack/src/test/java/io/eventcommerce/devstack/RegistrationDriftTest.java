@@ -210,4 +210,18 @@ class RegistrationDriftTest {
         int end = text.indexOf("---\n", at);
         return end < 0 ? text.substring(0, start) : text.substring(0, start) + text.substring(end);
     }
+
+    @Test
+    void aConnectorTransformMissingFromAWayOfRunningIsNamed() {
+        String compose = project.get(RegistrationDrift.COMPOSE);
+        String connect = project.get(RegistrationDrift.K8S_CONNECT);
+        assertThat(compose).contains(RegistrationDrift.TRANSFORMS_JAR);
+
+        List<String> problems = RegistrationDrift.check(project
+                .with(RegistrationDrift.COMPOSE, compose.replace(RegistrationDrift.TRANSFORMS_JAR, "elsewhere.jar"))
+                .with(RegistrationDrift.K8S_CONNECT, connect.replace("artifact: audit-transforms", "artifact: x")));
+
+        assertThat(problems).anyMatch(p -> p.startsWith(RegistrationDrift.COMPOSE) && p.contains("does not mount"))
+                .anyMatch(p -> p.startsWith(RegistrationDrift.K8S_CONNECT) && p.contains("Strimzi build"));
+    }
 }

@@ -104,11 +104,11 @@ class ComplianceChecksIT {
                 .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(OFFICER).post("/compliance/checks/DROP TABLE/runs")
                 .then().statusCode(422).contentType("application/problem+json");
-        given().auth().oauth2(OFFICER).queryParam("status", "MAYBE").get("/compliance/checks/runs")
+        given().auth().oauth2(OFFICER).queryParam("status", "MAYBE").get("/compliance/check-runs")
                 .then().statusCode(422).contentType("application/problem+json");
         given().auth().oauth2(OFFICER).queryParam("check", "no-such-check").get("/compliance/alerts")
                 .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(OFFICER).get("/compliance/checks/runs/" + UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(OFFICER).get("/compliance/check-runs/" + UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(OFFICER).contentType("application/json").body(Map.of())
                 .post("/compliance/alerts/" + UUID.randomUUID() + "/acknowledgement").then().statusCode(422);
         given().get("/compliance/checks").then().statusCode(401);

@@ -127,7 +127,8 @@ public final class OpenApiDocument {
      * an operation without a unique, URL-safe operationId, a summary, a success and a 4xx response; a path parameter
      * not declared, or declared but not in the path; a security requirement naming an undefined scheme; a tag used
      * but not declared with a description, or declared twice; no servers (or a placeholder one, or one with a trailing
-     * slash); no licence with an identifier or URL; a component schema nothing refers to.
+     * slash); no licence with an identifier or URL; a component schema nothing refers to; two paths that can match
+     * one URL with neither more specific (redocly's no-ambiguous-paths: {@code /a/runs/{id}} and {@code /a/{x}/runs}).
      */
     public List<String> clientGeneratorGaps() {
         List<String> gaps = new ArrayList<>();
@@ -209,6 +210,15 @@ public final class OpenApiDocument {
                 }
             }
         }));
+        List<String> paths = new ArrayList<>();
+        root.path("paths").fieldNames().forEachRemaining(paths::add);
+        for (int i = 0; i < paths.size(); i++) {
+            for (int j = i + 1; j < paths.size(); j++) {
+                if (ambiguous(paths.get(i), paths.get(j))) {
+                    gaps.add("paths " + paths.get(i) + " and " + paths.get(j) + " can match one URL");
+                }
+            }
+        }
         Set<String> referenced = new HashSet<>();
         collectRefs(root, referenced);
         root.path("components").path("schemas").fieldNames().forEachRemaining(schema -> {
@@ -217,6 +227,30 @@ public final class OpenApiDocument {
             }
         });
         return gaps;
+    }
+
+    /**
+     * Whether some URL matches both paths and neither wins by having a fixed segment where the other has a
+     * parameter at every place they differ: a router (or a generated client) cannot tell which one is meant.
+     */
+    static boolean ambiguous(String a, String b) {
+        String[] left = a.split("/", -1);
+        String[] right = b.split("/", -1);
+        if (left.length != right.length) {
+            return false;
+        }
+        boolean leftFixedWhereRightIsNot = false;
+        boolean rightFixedWhereLeftIsNot = false;
+        for (int i = 0; i < left.length; i++) {
+            boolean leftParameter = left[i].startsWith("{");
+            boolean rightParameter = right[i].startsWith("{");
+            if (!leftParameter && !rightParameter && !left[i].equals(right[i])) {
+                return false;
+            }
+            leftFixedWhereRightIsNot |= !leftParameter && rightParameter;
+            rightFixedWhereLeftIsNot |= leftParameter && !rightParameter;
+        }
+        return leftFixedWhereRightIsNot && rightFixedWhereLeftIsNot;
     }
 
     private static void collectRefs(JsonNode node, Set<String> refs) {

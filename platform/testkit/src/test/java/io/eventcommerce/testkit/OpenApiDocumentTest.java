@@ -62,4 +62,19 @@ class OpenApiDocumentTest {
                 "servers": [{"url": "/"}, {"url": "http://127.0.0.1:8081"}],""", "")).clientGeneratorGaps())
                 .containsExactly("no servers");
     }
+
+    @Test
+    void pathsThatCanMatchOneUrlWithNeitherMoreSpecificAreAGap() {
+        assertThat(OpenApiDocument.ambiguous("/checks/runs/{runId}", "/checks/{check}/runs")).isTrue();
+        assertThat(OpenApiDocument.ambiguous("/{entity}/me", "/users/{id}")).isTrue();
+        // A fixed segment wins over a parameter at the one place they differ: not ambiguous.
+        assertThat(OpenApiDocument.ambiguous("/things/{id}", "/things/search")).isFalse();
+        assertThat(OpenApiDocument.ambiguous("/things/{id}/runs", "/things/{other}/runs")).isFalse();
+        assertThat(OpenApiDocument.ambiguous("/things/{id}", "/others/{id}")).isFalse();
+        assertThat(OpenApiDocument.ambiguous("/things/{id}", "/things/{id}/runs")).isFalse();
+        String twoPaths = CLEAN.replace("\"paths\": {", """
+                "paths": {"/things/runs/{run}": {}, "/others/{id}/runs": {}, "/things/{id}/runs": {},""");
+        assertThat(OpenApiDocument.parse(twoPaths).clientGeneratorGaps())
+                .containsExactly("paths /things/runs/{run} and /things/{id}/runs can match one URL");
+    }
 }

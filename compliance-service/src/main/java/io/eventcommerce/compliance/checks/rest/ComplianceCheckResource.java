@@ -86,11 +86,11 @@ public class ComplianceCheckResource {
                     + "(compliance.checks.every).")
     public Response run(@PathParam("check") @Pattern(regexp = CHECK_NAME, message = "a check name") String check) {
         ComplianceChecks.CheckRun run = checks.run(check, ComplianceChecks.Trigger.ON_DEMAND, caller.name());
-        return Response.created(URI.create("/compliance/checks/runs/" + run.id())).entity(view(run)).build();
+        return Response.created(URI.create("/compliance/check-runs/" + run.id())).entity(view(run)).build();
     }
 
     @GET
-    @Path("checks/runs")
+    @Path("check-runs")
     @Operation(summary = "Runs of the checks, newest first", description = "Filter by check and status.")
     public Page<RunSummary> runs(
             @QueryParam("check") @Pattern(regexp = CHECK_NAME, message = "a check name") String check,
@@ -102,7 +102,7 @@ public class ComplianceCheckResource {
     }
 
     @GET
-    @Path("checks/runs/{runId}")
+    @Path("check-runs/{runId}")
     @Operation(summary = "One run with its evidence: what the check looked at and what it found")
     public RunView runById(@PathParam("runId") UUID runId) {
         return view(checks.runById(runId));

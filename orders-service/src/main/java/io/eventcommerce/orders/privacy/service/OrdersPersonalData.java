@@ -1,6 +1,7 @@
 package io.eventcommerce.orders.privacy.service;
 
 import io.eventcommerce.events.privacy.PersonalDataErased.Erasure;
+import io.eventcommerce.orders.customer.service.CustomerConsents;
 import io.eventcommerce.servicekit.privacy.PersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,17 +14,21 @@ import java.util.UUID;
  * {@code DataSubjectRequests} does the rest): the export is {@link CustomerDataExport}'s, the erasure and the values
  * its self-check searches for are {@link CustomerErasure}'s. The erasure publishes nothing else: no CustomerUpdated
  * (country and segment do not change, and the event never carried a name or e-mail), so no event leaves with the old
- * values.
+ * values. The customer's consents are withdrawn (CustomerConsentChanged, source {@code erasure}: nothing may be processed
+ * for them any more); their history stays as the evidence of what was consented when (Art. 7(1), 17(3)(e)): it holds
+ * the pseudonymous customer id, purposes, times and staff names, nothing that identifies the person.
  */
 @ApplicationScoped
 public class OrdersPersonalData implements PersonalData {
 
     private final CustomerDataExport export;
     private final CustomerErasure erasure;
+    private final CustomerConsents consents;
 
-    public OrdersPersonalData(CustomerDataExport export, CustomerErasure erasure) {
+    public OrdersPersonalData(CustomerDataExport export, CustomerErasure erasure, CustomerConsents consents) {
         this.export = export;
         this.erasure = erasure;
+        this.consents = consents;
     }
 
     @Override
@@ -38,6 +43,7 @@ public class OrdersPersonalData implements PersonalData {
 
     @Override
     public List<Erasure> erase(UUID customerId) {
+        consents.withdrawAll(customerId, CustomerConsents.SOURCE_ERASURE, "service:orders-service");
         return erasure.erase(customerId);
     }
 }

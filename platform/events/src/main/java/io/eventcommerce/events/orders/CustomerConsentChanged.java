@@ -9,8 +9,10 @@ import java.util.UUID;
 
 /**
  * A customer gave or withdrew consent to one processing purpose (GDPR Art. 6(1)(a), 7). One event per purpose and
- * change, on orders.customer beside the customer's other events, so a consumer reads the customer and its consents in
- * the order orders-service made them; a replica keeps the newest {@code changedAt} per customer and purpose. Like the
+ * change, on orders.customer beside the customer's other events. Keyed by {@code <customerId>:<purpose>}, not by the
+ * customer id alone: the topic is compacted, and one key per customer would let a consent change remove the
+ * customer's last CustomerUpdated snapshot (and a change of one purpose the state of another). One purpose's changes
+ * stay in order on one partition; a replica keeps the newest {@code changedAt} per customer and purpose. Like the
  * other customer events, no personal data: the customer id is a pseudonym.
  *
  * @param purpose   a code of {@link io.eventcommerce.events.privacy.ConsentPurposes}; consumers treat an unknown code
@@ -31,8 +33,9 @@ public record CustomerConsentChanged(UUID customerId, String purpose, boolean gr
         return TYPE;
     }
 
+    /** {@code <customerId>:<purpose>}: the compaction key of one customer's consent to one purpose. */
     @Override
     public String aggregateId() {
-        return customerId.toString();
+        return customerId + ":" + purpose;
     }
 }

@@ -3,6 +3,8 @@ package io.eventcommerce.orders;
 import io.eventcommerce.events.EventCodec;
 import io.eventcommerce.events.Topics;
 import io.eventcommerce.events.orders.CustomerConsentChanged;
+import io.eventcommerce.events.privacy.ConsentBasedProcessingReported;
+import io.eventcommerce.events.privacy.ConsentBasedProcessingRequested;
 import io.eventcommerce.testkit.TestTokens;
 import io.eventcommerce.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,6 +13,7 @@ import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +21,7 @@ import java.util.UUID;
 import static io.eventcommerce.orders.OrdersFixtures.ORDERS;
 import static io.eventcommerce.orders.OrdersFixtures.SUPPORT;
 import static io.eventcommerce.orders.OrdersFixtures.createCustomer;
+import static io.eventcommerce.orders.OrdersFixtures.sendEvent;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -118,5 +122,16 @@ class ConsentIT {
 
         assertThat(ORDERS.count("SELECT COUNT(*) FROM customer_consent WHERE customer_id = ?", id)).isZero();
         assertThat(ORDERS.count("SELECT COUNT(*) FROM customer_consent_history WHERE customer_id = ?", id)).isZero();
+    }
+
+    @Test
+    void compliancesQuestionWhomItProcessesOnConsentIsAnsweredEmpty() {
+        UUID question = UUID.randomUUID();
+        sendEvent(new ConsentBasedProcessingRequested(question, Instant.now()), "compliance-service");
+        ConsentBasedProcessingReported answer = EventCodec.data(EventCodec.parse(TopicProbe.awaitKey(
+                Topics.COMPLIANCE_PRIVACY_RESPONSE, question.toString(), "ConsentBasedProcessingReported").value()),
+                ConsentBasedProcessingReported.TYPE);
+        assertThat(answer.service()).isEqualTo("orders-service");
+        assertThat(answer.customers()).isEmpty();
     }
 }

@@ -66,13 +66,17 @@ public class CustomerConsents {
     @Transactional
     public Consent change(UUID customerId, String purpose, boolean granted, String source, String changedBy,
                           String requestId) {
-        customers.get(customerId);
+        // Locks the customer's row: two changes of one customer's consents run one after the other, so each sees the
+        // state the other left and the history keeps the order of the current state. A lock on the consent row would
+        // not do: under READ COMMITTED a missing row (a purpose never asked) takes no lock.
+        if (em.createNativeQuery("SELECT id FROM customer WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, customerId.toString()).getResultList().isEmpty()) {
+            throw DomainException.notFound("Customer", customerId);
+        }
         if (!ConsentPurposes.known(purpose)) {
             throw DomainException.invalid("purpose", "one of " + String.join(", ", ConsentPurposes.ALL));
         }
-        // Locks the customer's consent row (or the gap where it goes): two changes of one purpose run one after the
-        // other, so each sees the state the other left and the history stays in the order of the current state.
-        Optional<Consent> held = heldForUpdate(customerId, purpose);
+        Optional<Consent> held = held(customerId, purpose);
         if (held.isPresent() && held.get().granted() == granted) {
             return held.get();
         }
@@ -127,18 +131,10 @@ public class CustomerConsents {
     }
 
     private Optional<Consent> held(UUID customerId, String purpose) {
-        return consent(customerId, purpose, "");
-    }
-
-    private Optional<Consent> heldForUpdate(UUID customerId, String purpose) {
-        return consent(customerId, purpose, " FOR UPDATE");
-    }
-
-    private Optional<Consent> consent(UUID customerId, String purpose, String lock) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         SELECT purpose, granted, source, changed_by, changed_at FROM customer_consent
-                        WHERE customer_id = ?1 AND purpose = ?2""" + lock)
+                        WHERE customer_id = ?1 AND purpose = ?2""")
                 .setParameter(1, customerId.toString()).setParameter(2, purpose).getResultList();
         return rows.stream().findFirst().map(r -> new Consent((String) r[0], bool(r[1]), (String) r[2],
                 (String) r[3], instant(r[4])));

@@ -12,11 +12,12 @@ import java.util.UUID;
 /**
  * orders-service's part of the answers to compliance-service's data-subject requests (service-kit's
  * {@code DataSubjectRequests} does the rest): the export is {@link CustomerDataExport}'s, the erasure and the values
- * its self-check searches for are {@link CustomerErasure}'s. The erasure publishes nothing else: no CustomerUpdated
- * (country and segment do not change, and the event never carried a name or e-mail), so no event leaves with the old
- * values. The customer's consents are withdrawn (CustomerConsentChanged, source {@code erasure}: nothing may be processed
- * for them any more); their history stays as the evidence of what was consented when (Art. 7(1), 17(3)(e)): it holds
- * the pseudonymous customer id, purposes, times and staff names, nothing that identifies the person.
+ * its self-check searches for are {@link CustomerErasure}'s. The erasure withdraws the customer's consents
+ * ({@link CustomerConsents#withdrawAll}: a CustomerConsentChanged with source {@code erasure} each, so no processor
+ * goes on) and keeps their history, the evidence of what was consented when (Art. 7(1), 17(3)(e)); it holds the
+ * pseudonymous customer id, purpose codes, times and staff names, nothing that identifies the person. It publishes
+ * nothing else: no CustomerUpdated (country and segment do not change, and the event never carried a name or
+ * e-mail), so no event leaves with the old values.
  */
 @ApplicationScoped
 public class OrdersPersonalData implements PersonalData {

@@ -100,6 +100,13 @@ public interface ComplianceConfig {
         /** The legal deadline of an answer from the request (GDPR Art. 12(3): one month). */
         @WithDefault("P30D")
         Duration answerWithin();
+
+        /**
+         * How long a run of the gdpr-consent check waits for every service's report of what it processes on consent;
+         * a service that has not answered by then makes the run ERROR.
+         */
+        @WithDefault("30s")
+        Duration consentAnswerWithin();
     }
 
     interface Fraud {

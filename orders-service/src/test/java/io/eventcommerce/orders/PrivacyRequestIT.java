@@ -102,6 +102,9 @@ class PrivacyRequestIT {
     void anAccessRequestExportsEverythingAndAnErasureLeavesTheBooksWithoutThePerson() {
         Person p = customerWithHistory();
         UUID customer = UUID.fromString(p.customerId());
+        given().auth().oauth2(TestTokens.customer(customer)).contentType(ContentType.JSON)
+                .body(Map.of("granted", true)).put("/customers/" + customer + "/consents/marketing-email").then()
+                .statusCode(200);
 
         UUID access = UUID.randomUUID();
         sendEvent(new DataSubjectAccessRequested(access, customer, Instant.now(), Instant.now().plus(Duration
@@ -111,7 +114,9 @@ class PrivacyRequestIT {
         assertThat(exported.service()).isEqualTo("orders-service");
         Map<String, Object> data = exported.data();
         assertThat(data).containsKeys("customer", "addresses", "paymentMethods", "orders", "orderLines",
-                "payments", "shipments", "returns", "promotionUses", "refunds");
+                "payments", "shipments", "returns", "promotionUses", "refunds", "consents", "consentHistory");
+        assertThat(rows(data, "consents")).extracting(c -> c.get("purpose")).containsExactly("marketing-email");
+        assertThat(rows(data, "consentHistory")).hasSize(1);
         assertThat(rows(data, "customer")).singleElement().satisfies(c -> {
             assertThat(c.get("email")).isEqualTo(p.email());
             assertThat(c.get("last_name")).isEqualTo(p.lastName());
@@ -166,6 +171,14 @@ class PrivacyRequestIT {
         }
         assertThat(since).extracting(ConsumerRecord::value).contains(erasedRecord.value());
         assertThat(PlaintextSearch.inRecords(since, p.plaintext())).isEmpty();
+        // The erasure withdrew the consent (published, so no processor goes on) and kept its history as evidence.
+        assertThat(ORDERS.query("SELECT granted, source FROM customer_consent WHERE customer_id = ?", p.customerId()))
+                .singleElement().satisfies(c -> assertThat(c.get("source")).isEqualTo("erasure"));
+        assertThat(ORDERS.count("SELECT COUNT(*) FROM customer_consent_history WHERE customer_id = ?",
+                p.customerId())).isEqualTo(2);
+        assertThat(since).filteredOn(r -> (p.customerId() + ":marketing-email").equals(r.key()))
+                .singleElement().satisfies(r -> assertThat(r.value()).contains("\"granted\":false")
+                        .contains("\"source\":\"erasure\""));
 
         given().auth().oauth2(OrdersFixtures.SUPPORT).queryParam("email", p.email()).get("/customers").then()
                 .statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));

@@ -8,6 +8,7 @@ import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.events.orders.CustomerConsentChanged;
 import io.eventcommerce.events.orders.CustomerRegistered;
 import io.eventcommerce.events.orders.CustomerUpdated;
 import io.eventcommerce.events.orders.OrderCancelled;
@@ -21,6 +22,8 @@ import io.eventcommerce.events.orders.OrderShipped;
 import io.eventcommerce.events.orders.PaymentCaptured;
 import io.eventcommerce.events.orders.PaymentDeclined;
 import io.eventcommerce.events.orders.PaymentRefunded;
+import io.eventcommerce.events.privacy.ConsentBasedProcessingReported;
+import io.eventcommerce.events.privacy.ConsentBasedProcessingRequested;
 import io.eventcommerce.events.privacy.DataSubjectAccessRequested;
 import io.eventcommerce.events.privacy.DataSubjectErasureRequested;
 import io.eventcommerce.events.privacy.PersonalDataErased;
@@ -56,11 +59,14 @@ public final class Events {
             PaymentRefunded.TYPE,
             CustomerRegistered.TYPE,
             CustomerUpdated.TYPE,
+            CustomerConsentChanged.TYPE,
             FraudAssessed.TYPE,
             DataSubjectAccessRequested.TYPE,
             DataSubjectErasureRequested.TYPE,
             PersonalDataExported.TYPE,
-            PersonalDataErased.TYPE);
+            PersonalDataErased.TYPE,
+            ConsentBasedProcessingRequested.TYPE,
+            ConsentBasedProcessingReported.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

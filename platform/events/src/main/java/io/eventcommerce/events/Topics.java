@@ -32,7 +32,9 @@ public final class Topics {
 
     /**
      * Customers from orders-service, keyed by customer id: each event the customer's full state on this topic
-     * (country, segment, registration time), compacted. Never a name, e-mail or address (data minimisation).
+     * (country, segment, registration time), compacted. Consents travel here too, one key per customer and purpose
+     * ({@code <customerId>:<purpose>}), so compaction keeps each one's last state beside the profile's. Never a name,
+     * e-mail or address (data minimisation).
      */
     public static final String ORDERS_CUSTOMER = "orders.customer";
 

@@ -1,5 +1,6 @@
 package io.eventcommerce.compliance.customer.service;
 
+import io.eventcommerce.events.orders.CustomerConsentChanged;
 import io.eventcommerce.events.orders.CustomerRegistered;
 import io.eventcommerce.events.orders.CustomerUpdated;
 import io.eventcommerce.servicekit.inbox.Inbox;
@@ -17,6 +18,7 @@ import java.util.UUID;
  * Keeps {@code customer_profile} from orders.customer: country, segment and registration time (no name, e-mail or
  * address travels there). A change older than the one held is ignored: orders-service publishes a customer's events
  * in order on one partition, but a compacted topic read from the start, or a redelivery, may bring an older one.
+ * The customers' consents on the same topic go to {@link CustomerConsents}, under the same rule.
  */
 @ApplicationScoped
 public class CustomerProfiles {
@@ -26,13 +28,14 @@ public class CustomerProfiles {
     private final EntityManager em;
     private final EventRoutes routes;
 
-    public CustomerProfiles(EntityManager em, Inbox inbox) {
+    public CustomerProfiles(EntityManager em, Inbox inbox, CustomerConsents consents) {
         this.em = em;
         this.routes = EventRoutes.recordedIn(inbox, CONSUMER)
                 .on(CustomerRegistered.TYPE, (CustomerRegistered c) -> keep(c.customerId(), c.country(), c.segment(),
                         c.registeredAt(), c.registeredAt()))
                 .on(CustomerUpdated.TYPE, (CustomerUpdated c) -> keep(c.customerId(), c.country(), c.segment(), null,
                         c.updatedAt()))
+                .on(CustomerConsentChanged.TYPE, consents::keep)
                 .build();
     }
 

@@ -25,7 +25,8 @@ import java.util.UUID;
  * customer profile, the exports of earlier access requests kept here, and the customer's key of the audit trail
  * (crypto-shredding, {@link AuditSubjectKeys#shred}: the entries about the customer stay and the chain still
  * verifies, but their personal-data fields cannot be read again). The key is destroyed in a transaction of its own,
- * so a retried erasure finds it gone (idempotent).
+ * so a retried erasure finds it gone (idempotent). The replica of the customer's consents stays: it holds the pseudonym
+ * and purpose codes only, and a withdrawn consent must stay known for the gdpr-consent check to flag processing.
  */
 @ApplicationScoped
 public class CompliancePersonalData implements PersonalData {
@@ -57,6 +58,8 @@ public class CompliancePersonalData implements PersonalData {
                 + " WHERE customer_id = ?1 ORDER BY placed_at", customer));
         data.put("paymentStreak", rows.of("SELECT declines_in_a_row, updated_at FROM payment_streak"
                 + " WHERE customer_id = ?1", customer));
+        data.put("consents", rows.of("SELECT purpose, granted, source, changed_at FROM customer_consent"
+                + " WHERE customer_id = ?1 ORDER BY purpose", customer));
         return data;
     }
 

@@ -6,6 +6,7 @@ import io.eventcommerce.compliance.privacy.domain.DataSubjectRequest;
 import io.eventcommerce.compliance.privacy.domain.DataSubjectRequestRepository;
 import io.eventcommerce.compliance.privacy.domain.ServiceProgress;
 import io.eventcommerce.compliance.privacy.domain.ServiceProgressRepository;
+import io.eventcommerce.events.privacy.ConsentBasedProcessingReported;
 import io.eventcommerce.events.privacy.PersonalDataErased;
 import io.eventcommerce.events.privacy.PersonalDataExported;
 import io.eventcommerce.servicekit.inbox.Inbox;
@@ -25,7 +26,8 @@ import java.util.UUID;
 /**
  * The services' answers on compliance.privacy-response: each fills its service's part of the request; the last one
  * completes it (or fails it, when an erasure's self-check still found plaintext). An erasure answered by every service
- * also clears the exports earlier access requests of the same person keep here.
+ * also clears the exports earlier access requests of the same person keep here. The answers to the gdpr-consent
+ * check's question go to {@link ConsentCensus}.
  */
 @ApplicationScoped
 public class PrivacyAnswers {
@@ -39,13 +41,14 @@ public class PrivacyAnswers {
     private final EventRoutes routes;
 
     public PrivacyAnswers(DataSubjectRequestRepository requests, ServiceProgressRepository progress,
-                          ObjectMapper json, Inbox inbox) {
+                          ObjectMapper json, Inbox inbox, ConsentCensus census) {
         this.requests = requests;
         this.progress = progress;
         this.json = json;
         this.routes = EventRoutes.recordedIn(inbox, CONSUMER)
                 .on(PersonalDataExported.TYPE, this::exported)
                 .on(PersonalDataErased.TYPE, this::erased)
+                .on(ConsentBasedProcessingReported.TYPE, census::answered)
                 .build();
     }
 

@@ -53,6 +53,10 @@ public class CustomerDataExport {
                 + " WHERE order_id IN (" + OWN_ORDERS + ") ORDER BY returned_at, order_id", id));
         data.put("promotionUses", rows.of("SELECT order_id, promotion_id, discount, used_at, released_at"
                 + " FROM promotion_usage WHERE customer_id = ?1 ORDER BY used_at, order_id", id));
+        data.put("consents", rows.of("SELECT purpose, granted, source, changed_at FROM customer_consent"
+                + " WHERE customer_id = ?1 ORDER BY purpose", id));
+        data.put("consentHistory", rows.of("SELECT purpose, granted, source, changed_by, changed_at"
+                + " FROM customer_consent_history WHERE customer_id = ?1 ORDER BY changed_at, id", id));
         return data;
     }
 }

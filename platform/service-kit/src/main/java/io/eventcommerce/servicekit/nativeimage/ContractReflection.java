@@ -12,6 +12,7 @@ import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
 import io.eventcommerce.events.orders.Address;
+import io.eventcommerce.events.orders.CustomerConsentChanged;
 import io.eventcommerce.events.orders.CustomerRegistered;
 import io.eventcommerce.events.orders.CustomerUpdated;
 import io.eventcommerce.events.orders.OrderCancelled;
@@ -27,6 +28,8 @@ import io.eventcommerce.events.orders.PaymentCaptured;
 import io.eventcommerce.events.orders.PaymentDeclined;
 import io.eventcommerce.events.orders.PaymentMethodRef;
 import io.eventcommerce.events.orders.PaymentRefunded;
+import io.eventcommerce.events.privacy.ConsentBasedProcessingReported;
+import io.eventcommerce.events.privacy.ConsentBasedProcessingRequested;
 import io.eventcommerce.events.privacy.DataSubjectAccessRequested;
 import io.eventcommerce.events.privacy.DataSubjectErasureRequested;
 import io.eventcommerce.events.privacy.PersonalDataErased;
@@ -70,12 +73,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         PaymentRefunded.class,
         CustomerRegistered.class,
         CustomerUpdated.class,
+        CustomerConsentChanged.class,
         FraudAssessed.class,
         DataSubjectAccessRequested.class,
         DataSubjectErasureRequested.class,
         PersonalDataExported.class,
         PersonalDataErased.class,
         PersonalDataErased.Erasure.class,
+        ConsentBasedProcessingRequested.class,
+        ConsentBasedProcessingReported.class,
         Problem.class,
         Problem.FieldError.class})
 public final class ContractReflection {

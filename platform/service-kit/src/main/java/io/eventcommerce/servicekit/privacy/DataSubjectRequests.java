@@ -1,5 +1,7 @@
 package io.eventcommerce.servicekit.privacy;
 
+import io.eventcommerce.events.privacy.ConsentBasedProcessingReported;
+import io.eventcommerce.events.privacy.ConsentBasedProcessingRequested;
 import io.eventcommerce.events.privacy.DataSubjectAccessRequested;
 import io.eventcommerce.events.privacy.DataSubjectErasureRequested;
 import io.eventcommerce.events.privacy.PersonalDataErased;
@@ -16,6 +18,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * A service's answer to compliance-service's data-subject requests (compliance.privacy-request), the same in every
@@ -23,7 +28,8 @@ import java.util.List;
  * {@link PersonalData#erase} changed and the {@link PlaintextScan self-check} of the values held before. Each request
  * is recorded in the inbox as {@value #CONSUMER} and answered on compliance.privacy-response through the outbox, all
  * in one transaction with the effect: a redelivered request changes and publishes nothing, and an answer exists if and
- * only if the erasure committed.
+ * only if the erasure committed. compliance-service's question which customers the service processes for purposes
+ * that need consent is answered the same way, from {@link PersonalData#consentBasedProcessing}.
  *
  * <p>{@link PrivacyRequestConsumer} hands the {@code privacy-requests} channel's events to {@link #apply}; the service
  * provides exactly one {@link PersonalData} bean.
@@ -51,6 +57,7 @@ public class DataSubjectRequests {
         this.routes = EventRoutes.recordedIn(inbox, CONSUMER)
                 .on(DataSubjectAccessRequested.TYPE, this::export)
                 .on(DataSubjectErasureRequested.TYPE, this::erase)
+                .on(ConsentBasedProcessingRequested.TYPE, this::reportConsentBasedProcessing)
                 .build();
     }
 
@@ -73,5 +80,12 @@ public class DataSubjectRequests {
         PlaintextScan.Result check = scan.search(held);
         outbox.publish(new PersonalDataErased(request.requestId(), service, done, check.columnsScanned(),
                 check.matches(), Timestamps.now()));
+    }
+
+    private void reportConsentBasedProcessing(ConsentBasedProcessingRequested request) {
+        // Sorted, so the same processing gives the same answer (and a reader finds an id quickly).
+        Map<String, List<UUID>> customers = new TreeMap<>();
+        data.consentBasedProcessing().forEach((purpose, ids) -> customers.put(purpose, ids.stream().sorted().toList()));
+        outbox.publish(new ConsentBasedProcessingReported(request.requestId(), service, customers, Timestamps.now()));
     }
 }

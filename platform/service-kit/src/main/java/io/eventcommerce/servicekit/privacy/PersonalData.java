@@ -5,6 +5,7 @@ import io.eventcommerce.events.privacy.PersonalDataErased.Erasure;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -37,4 +38,14 @@ public interface PersonalData {
      * nothing left to change.
      */
     List<Erasure> erase(UUID customerId);
+
+    /**
+     * The customers whose data the service processes now for purposes that need their consent: purpose code (of
+     * {@code ConsentPurposes}, or the service's own if it has one the platform does not know yet) → customer ids. The
+     * answer to compliance-service's {@code gdpr-consent} check, which holds every id to a current consent. Empty by
+     * default: a service that processes only to fulfil orders, prevent fraud or keep the books needs no consent.
+     */
+    default Map<String, Set<UUID>> consentBasedProcessing() {
+        return Map.of();
+    }
 }

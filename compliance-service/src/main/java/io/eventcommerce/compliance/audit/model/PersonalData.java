@@ -24,6 +24,7 @@ public final class PersonalData {
     private static final Map<String, String[]> SUBJECT = Map.of(
             "orders.customer", new String[] {"id", "customer"},
             "orders.customer_address", new String[] {"customer_id", "customer"},
+            "orders.customer_consent", new String[] {"customer_id", "customer"},
             "orders.customer_order", new String[] {"customer_id", "customer"},
             "orders.payment_method", new String[] {"customer_id", "customer"},
             "catalog.vendor", new String[] {"id", "vendor"});

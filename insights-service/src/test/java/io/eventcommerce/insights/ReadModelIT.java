@@ -1,6 +1,13 @@
 package io.eventcommerce.insights;
 
 import io.eventcommerce.events.DomainEvent;
+import io.eventcommerce.events.EventCodec;
+import io.eventcommerce.events.EventEnvelope;
+import io.eventcommerce.events.Topics;
+import io.eventcommerce.events.privacy.DataSubjectAccessRequested;
+import io.eventcommerce.events.privacy.DataSubjectErasureRequested;
+import io.eventcommerce.events.privacy.PersonalDataErased;
+import io.eventcommerce.events.privacy.PersonalDataExported;
 import io.eventcommerce.events.catalog.ProductCreated;
 import io.eventcommerce.events.orders.CustomerRegistered;
 import io.eventcommerce.events.orders.OrderCancelled;
@@ -15,14 +22,17 @@ import io.eventcommerce.events.orders.PaymentRefunded;
 import io.eventcommerce.insights.InsightsFixtures.Item;
 import io.eventcommerce.testkit.Deadlines;
 import io.eventcommerce.testkit.TestTokens;
+import io.eventcommerce.testkit.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -39,13 +49,14 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The read models against totals this test computes itself from the events it sends: a handful of orders through
  * their lifecycle (paid and delivered, cancelled after payment and refunded, returned and refunded, pending,
  * cancelled unpaid) over two days that straddle a month, two channels and two countries; a redelivered event changes
- * nothing; a sale whose product event comes later gets its category then. Its days are in a random past year, so
+ * nothing; a sale whose product event comes later gets its category then; a customer's erasure keeps every total. Its days are in a random past year, so
  * the day, month and category rows are its own; revenue by status is compared as the change this test makes.
  */
 @QuarkusTest
@@ -131,6 +142,41 @@ class ReadModelIT {
                     .isEqualTo(k1.toString());
             assertCategories(scenarios, true);
         });
+
+        // A data-subject request for c2: the export holds their rows; the erasure pseudonymises them, and every
+        // aggregate keeps its totals while the customer's summary is gone.
+        UUID access = UUID.randomUUID();
+        request(new DataSubjectAccessRequested(access, c2, Instant.now(), Instant.now().plus(Duration.ofDays(30))));
+        PersonalDataExported exported = EventCodec.data(EventCodec.parse(answer(access, "PersonalDataExported")
+                .value()), PersonalDataExported.TYPE);
+        assertThat(exported.service()).isEqualTo("insights-service");
+        assertThat((List<?>) exported.data().get("customerSummary")).hasSize(1);
+        assertThat((List<?>) exported.data().get("orders")).hasSize(1);
+        UUID erasure = UUID.randomUUID();
+        request(new DataSubjectErasureRequested(erasure, c2, Instant.now(), Instant.now().plus(Duration.ofDays(30))));
+        ConsumerRecord<String, String> answer = answer(erasure, "PersonalDataErased");
+        PersonalDataErased erased = EventCodec.data(EventCodec.parse(answer.value()), PersonalDataErased.TYPE);
+        assertThat(erased.tables()).extracting(PersonalDataErased.Erasure::table, PersonalDataErased.Erasure::action,
+                PersonalDataErased.Erasure::rows).containsExactly(
+                tuple("customer_summary", PersonalDataErased.PSEUDONYMISED, 1),
+                tuple("customer_month", PersonalDataErased.PSEUDONYMISED, 1),
+                tuple("order_fact", PersonalDataErased.PSEUDONYMISED, 1));
+        assertThat(answer.value()).doesNotContain(c2.toString());
+        reports().get("/reports/customers/" + c2).then().statusCode(404);
+        assertDailySales(scenarios, null, null);
+        assertStatuses(scenarios, statusBefore);
+        assertCohorts(scenarios);
+    }
+
+    private static void request(DomainEvent event) {
+        EventEnvelope<?> envelope = EventEnvelope.wrap(event, "compliance-service", Instant.now());
+        TopicProbe.send(event.eventType().topic(), envelope.aggregateId(), EventCodec.toJson(envelope),
+                Map.of("id", envelope.eventId().toString(), "eventType", envelope.type()));
+    }
+
+    private static ConsumerRecord<String, String> answer(UUID requestId, String type) {
+        return TopicProbe.await(Topics.COMPLIANCE_PRIVACY_RESPONSE, r -> requestId.toString().equals(r.key())
+                && type.equals(TopicProbe.header(r, "eventType")), Deadlines.ASYNC);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.eventcommerce.insights.privacy;
 
 import io.eventcommerce.events.privacy.PersonalDataErased;
 import io.eventcommerce.events.privacy.PersonalDataErased.Erasure;
+import io.eventcommerce.insights.rebuild.service.ReadModelGuard;
 import io.eventcommerce.servicekit.privacy.ExportRows;
 import io.eventcommerce.servicekit.privacy.PersonalData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,14 +28,18 @@ public class InsightsPersonalData implements PersonalData {
 
     private final EntityManager em;
     private final ExportRows rows;
+    private final ReadModelGuard guard;
 
-    public InsightsPersonalData(EntityManager em, ExportRows rows) {
+    public InsightsPersonalData(EntityManager em, ExportRows rows, ReadModelGuard guard) {
         this.em = em;
         this.rows = rows;
+        this.guard = guard;
     }
 
     @Override
     public Map<String, Object> export(UUID customerId) {
+        // During a rebuild the rows are partial: the request waits (is retried) until it is done.
+        guard.admit();
         String customer = customerId.toString();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("customerSummary", rows.of("SELECT customer_id, country, segment, registered_at, first_order_at,"
@@ -55,6 +60,9 @@ public class InsightsPersonalData implements PersonalData {
 
     @Override
     public List<Erasure> erase(UUID customerId) {
+        // During a rebuild rows replayed later would carry the id again: the request waits until it is done (the
+        // rebuild re-applies the erasures it reads from compliance.privacy-request itself).
+        guard.admit();
         String customer = customerId.toString();
         String pseudonym = UUID.randomUUID().toString();
         int summary = pseudonymise("customer_summary", customer, pseudonym);

@@ -5,6 +5,7 @@ import io.eventcommerce.events.catalog.ProductSnapshot;
 import io.eventcommerce.events.catalog.ProductUpdated;
 import io.eventcommerce.insights.catalog.domain.Product;
 import io.eventcommerce.insights.catalog.domain.ProductRepository;
+import io.eventcommerce.insights.rebuild.service.ReadModelGuard;
 import io.eventcommerce.servicekit.inbox.Inbox;
 import io.eventcommerce.servicekit.messaging.EventRoutes;
 import io.eventcommerce.servicekit.messaging.IncomingEvent;
@@ -20,9 +21,11 @@ public class ProductReplica {
     public static final String CONSUMER = "insights-products";
 
     private final ProductRepository products;
+    private final ReadModelGuard guard;
     private final EventRoutes routes;
 
-    public ProductReplica(ProductRepository products, Inbox inbox) {
+    public ProductReplica(ProductRepository products, Inbox inbox, ReadModelGuard guard) {
+        this.guard = guard;
         this.products = products;
         this.routes = EventRoutes.recordedIn(inbox, CONSUMER)
                 .on(ProductCreated.TYPE, (created, event) -> keep(created.product(), event))
@@ -32,6 +35,7 @@ public class ProductReplica {
 
     @Transactional
     public void apply(IncomingEvent event) {
+        guard.admit();
         routes.apply(event);
     }
 

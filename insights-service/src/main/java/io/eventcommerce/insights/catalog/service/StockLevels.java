@@ -1,6 +1,7 @@
 package io.eventcommerce.insights.catalog.service;
 
 import io.eventcommerce.events.catalog.StockLevelChanged;
+import io.eventcommerce.insights.rebuild.service.ReadModelGuard;
 import io.eventcommerce.servicekit.inbox.Inbox;
 import io.eventcommerce.servicekit.messaging.EventRoutes;
 import io.eventcommerce.servicekit.messaging.IncomingEvent;
@@ -20,9 +21,11 @@ public class StockLevels {
     public static final String CONSUMER = "insights-stock";
 
     private final EntityManager em;
+    private final ReadModelGuard guard;
     private final EventRoutes routes;
 
-    public StockLevels(EntityManager em, Inbox inbox) {
+    public StockLevels(EntityManager em, Inbox inbox, ReadModelGuard guard) {
+        this.guard = guard;
         this.em = em;
         this.routes = EventRoutes.recordedIn(inbox, CONSUMER)
                 .on(StockLevelChanged.TYPE, this::keep)
@@ -31,6 +34,7 @@ public class StockLevels {
 
     @Transactional
     public void apply(IncomingEvent event) {
+        guard.admit();
         routes.apply(event);
     }
 

@@ -2,6 +2,7 @@ package io.eventcommerce.insights.customer.service;
 
 import io.eventcommerce.events.orders.CustomerRegistered;
 import io.eventcommerce.events.orders.CustomerUpdated;
+import io.eventcommerce.insights.rebuild.service.ReadModelGuard;
 import io.eventcommerce.servicekit.inbox.Inbox;
 import io.eventcommerce.servicekit.messaging.EventRoutes;
 import io.eventcommerce.servicekit.messaging.IncomingEvent;
@@ -24,9 +25,11 @@ public class CustomerProfiles {
     public static final String CONSUMER = "insights-customers";
 
     private final EntityManager em;
+    private final ReadModelGuard guard;
     private final EventRoutes routes;
 
-    public CustomerProfiles(EntityManager em, Inbox inbox) {
+    public CustomerProfiles(EntityManager em, Inbox inbox, ReadModelGuard guard) {
+        this.guard = guard;
         this.em = em;
         this.routes = EventRoutes.recordedIn(inbox, CONSUMER)
                 .on(CustomerRegistered.TYPE, (CustomerRegistered c) -> keep(c.customerId(), c.country(),
@@ -38,6 +41,7 @@ public class CustomerProfiles {
 
     @Transactional
     public void apply(IncomingEvent event) {
+        guard.admit();
         routes.apply(event);
     }
 

@@ -8,6 +8,7 @@ import io.eventcommerce.events.orders.OrderPaid;
 import io.eventcommerce.events.orders.OrderPlaced;
 import io.eventcommerce.events.orders.OrderReturned;
 import io.eventcommerce.events.orders.OrderShipped;
+import io.eventcommerce.insights.rebuild.service.ReadModelGuard;
 import io.eventcommerce.servicekit.inbox.Inbox;
 import io.eventcommerce.servicekit.messaging.EventRoutes;
 import io.eventcommerce.servicekit.messaging.IncomingEvent;
@@ -30,9 +31,11 @@ public class OrderLifecycle {
 
     private final OrderFacts facts;
     private final SalesLedger ledger;
+    private final ReadModelGuard guard;
     private final EventRoutes routes;
 
-    public OrderLifecycle(OrderFacts facts, SalesLedger ledger, Inbox inbox) {
+    public OrderLifecycle(OrderFacts facts, SalesLedger ledger, Inbox inbox, ReadModelGuard guard) {
+        this.guard = guard;
         this.facts = facts;
         this.ledger = ledger;
         this.routes = EventRoutes.recordedIn(inbox, CONSUMER)
@@ -49,6 +52,7 @@ public class OrderLifecycle {
 
     @Transactional
     public void apply(IncomingEvent event) {
+        guard.admit();
         routes.apply(event);
     }
 

@@ -1,6 +1,7 @@
 package io.eventcommerce.insights.sales.service;
 
 import io.eventcommerce.events.orders.PaymentRefunded;
+import io.eventcommerce.insights.rebuild.service.ReadModelGuard;
 import io.eventcommerce.servicekit.inbox.Inbox;
 import io.eventcommerce.servicekit.messaging.EventRoutes;
 import io.eventcommerce.servicekit.messaging.IncomingEvent;
@@ -22,9 +23,11 @@ public class Refunds {
     public static final String CONSUMER = "insights-refunds";
 
     private final EntityManager em;
+    private final ReadModelGuard guard;
     private final EventRoutes routes;
 
-    public Refunds(EntityManager em, Inbox inbox) {
+    public Refunds(EntityManager em, Inbox inbox, ReadModelGuard guard) {
+        this.guard = guard;
         this.em = em;
         this.routes = EventRoutes.recordedIn(inbox, CONSUMER)
                 .on(PaymentRefunded.TYPE, this::refunded)
@@ -33,6 +36,7 @@ public class Refunds {
 
     @Transactional
     public void apply(IncomingEvent event) {
+        guard.admit();
         routes.apply(event);
     }
 

@@ -56,8 +56,9 @@ import static org.awaitility.Awaitility.await;
  * The read models against totals this test computes itself from the events it sends: a handful of orders through
  * their lifecycle (paid and delivered, cancelled after payment and refunded, returned and refunded, pending,
  * cancelled unpaid) over two days that straddle a month, two channels and two countries; a redelivered event changes
- * nothing; a sale whose product event comes later gets its category then; a customer's erasure keeps every total. Its days are in a random past year, so
- * the day, month and category rows are its own; revenue by status is compared as the change this test makes.
+ * nothing; a sale whose product event comes later gets its category then; a customer's erasure keeps every total.
+ * Its days are in a random past year, so the day, month and category rows are its own; revenue by status is compared
+ * as the change this test makes.
  */
 @QuarkusTest
 class ReadModelIT {

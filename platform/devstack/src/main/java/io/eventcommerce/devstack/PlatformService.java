@@ -26,13 +26,16 @@ public enum PlatformService {
             "orders.saga.await", "stock,fraud",
             // The payment simulator moves no money; orders-service refuses to start with it unless it is chosen.
             "orders.payment.gateway", "simulator")),
-    COMPLIANCE("compliance-service", "compliance", 8083, Map.of());
+    COMPLIANCE("compliance-service", "compliance", 8083, Map.of(
+            // A data-subject request completes once every service holding data about customers has answered.
+            "compliance.privacy.services", "catalog-service,orders-service,compliance-service,insights-service")),
+    INSIGHTS("insights-service", "insights", 8084, Map.of());
 
     /**
      * Schemas (and users, and password keys) that every deployment creates ahead of the services that will own
      * them, so such a service needs no database change: their topics (compliance.fraud) may already be consumed.
      */
-    public static final List<String> PLANNED_SCHEMAS = List.of("insights", "copilot");
+    public static final List<String> PLANNED_SCHEMAS = List.of("copilot");
 
     /**
      * compliance-service's append-only audit trail: a schema apart from {@code compliance}, where its user may

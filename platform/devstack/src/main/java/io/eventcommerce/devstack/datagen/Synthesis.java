@@ -838,8 +838,8 @@ public final class Synthesis {
     /**
      * Lines of an order placed {@code at}, each at the price in force then; {@code elastic}: an ordinary customer's
      * picks, which answer the prices ({@link #demanded}; a pick replaced by a product already in the basket is
-     * picked again). The draws of {@link #random} are those the data set always made (one once made the price drift), so
-     * the draws after them, and what they decide, stay those of the data sets loaded before.
+     * picked again). The draws of {@link #random} are those the data set always made (one once made the price
+     * drift), so the draws after them, and what they decide, stay those of the data sets loaded before.
      */
     private List<Line> lines(Instant at, int count, IntSupplier product, IntSupplier quantity, boolean elastic) {
         List<Line> lines = new ArrayList<>();

@@ -61,7 +61,8 @@ class PricingSynthesisTest {
             int day = (int) Duration.between(start, o.placedAt()).toDays();
             for (Synthesis.Line l : o.lines()) {
                 PriceSchedule schedule = SEED.schedules.get(l.product());
-                BigDecimal expected = schedule == null ? SEED.products.get(l.product()).price() : priceOn(schedule, day);
+                BigDecimal expected = schedule == null ? SEED.products.get(l.product()).price()
+                        : priceOn(schedule, day);
                 assertThat(l.unitPrice()).as("order %s product %d", o.id(), l.product()).isEqualTo(expected);
                 varied += schedule != null && expected.compareTo(schedule.reference()) != 0 ? 1 : 0;
             }

@@ -59,7 +59,8 @@ class PromotionSynthesisTest {
     void noCodeIsUsedMoreOftenThanItsLimitAndSeveralCodesAreUsed() {
         for (Synthesis s : List.of(SEED, SMALL)) {
             Map<Integer, Integer> uses = new HashMap<>();
-            s.orders.stream().filter(Synthesis.Order::promoted).forEach(o -> uses.merge(o.promotion(), 1, Integer::sum));
+            s.orders.stream().filter(Synthesis.Order::promoted)
+                    .forEach(o -> uses.merge(o.promotion(), 1, Integer::sum));
             uses.forEach((promotion, count) -> {
                 Integer limit = s.promotions.get(promotion).usageLimit();
                 if (limit != null) {

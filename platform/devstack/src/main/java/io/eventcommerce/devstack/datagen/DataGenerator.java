@@ -28,8 +28,10 @@ import java.util.function.IntFunction;
  * and stock, promotions, customers (through the admin import, with their registration times) and their cards, two
  * years of orders (through the admin history import, so they keep their
  * times and statuses and publish their events), and reviews by the customers who received the products. Writes
- * the ground truth of the fraud orders and their look-alikes to {@code fraud-labels.csv} in the output folder. The
- * request bodies are built by static methods, so they are unit-tested without a platform.
+ * the ground truth of the fraud orders and their look-alikes to {@code fraud-labels.csv} in the output folder, and
+ * beside it the truth of the price elasticities ({@code elasticity-truth.csv}, {@code price-schedules.csv}) and a
+ * competitor price feed ({@code competitor-prices.csv}). The request bodies and files are built by static methods,
+ * so they are unit-tested without a platform.
  */
 public final class DataGenerator {
 
@@ -143,6 +145,10 @@ public final class DataGenerator {
         counts.put("purchaseOrders", purchasing(s, productIds, warehouseIds));
         counts.put("fraudOrders", (int) s.orders.stream().filter(o -> o.fraudPattern() != null).count());
         counts.put("labelRows", writeFraudLabels(s));
+        counts.put("promotedOrders", (int) s.orders.stream().filter(Synthesis.Order::promoted).count());
+        counts.put("pricedProducts", write("elasticity-truth.csv", elasticityTruth(s, productIds)) - 1);
+        write("price-schedules.csv", priceSchedules(s));
+        counts.put("competitorPrices", writeCompetitorPrices(s));
         return new Summary(counts, Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -266,6 +272,10 @@ public final class DataGenerator {
         put(body, "returnedAt", o.returnedAt());
         put(body, "cancelledAt", o.cancelledAt());
         put(body, "chargebackAt", o.chargebackAt());
+        if (o.promoted()) {
+            body.put("promotionCode", s.promotions.get(o.promotion()).code());
+            body.put("discount", o.discount());
+        }
         if (o.cancelReason() != null) {
             body.put("cancelReason", o.cancelReason());
         }
@@ -406,14 +416,68 @@ public final class DataGenerator {
     }
 
     private int writeFraudLabels(Synthesis s) {
-        List<String> lines = fraudLabels(s);
+        return write("fraud-labels.csv", fraudLabels(s)) - 1;
+    }
+
+    /** Writes the lines to the file in the output folder; the number of lines. */
+    private int write(String file, List<String> lines) {
         try {
             Files.createDirectories(outputDir);
-            Files.write(outputDir.resolve("fraud-labels.csv"), lines);
+            Files.write(outputDir.resolve(file), lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return lines.size() - 1;
+        return lines.size();
+    }
+
+    /** The competitor feed, streamed to the file (tens of MB at seed scale); the number of observations. */
+    private int writeCompetitorPrices(Synthesis s) {
+        int[] rows = {0};
+        try {
+            Files.createDirectories(outputDir);
+            try (java.io.BufferedWriter writer = Files.newBufferedWriter(outputDir.resolve("competitor-prices.csv"))) {
+                CompetitorFeed.rows(s, line -> {
+                    try {
+                        writer.write(line);
+                        writer.newLine();
+                        rows[0]++;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows[0] - 1;
+    }
+
+    /**
+     * The ground truth for checking a price elasticity estimate: every product whose price varied, with the
+     * constant elasticity its demand was synthesised with, its reference (list) price and how many prices it had.
+     */
+    static List<String> elasticityTruth(Synthesis s, List<String> productIds) {
+        List<String> lines = new ArrayList<>(List.of("product_id,sku,true_elasticity,reference_price,price_levels"));
+        s.schedules.forEach((product, schedule) -> lines.add(String.join(",", productIds.get(product),
+                s.products.get(product).sku(), String.format(java.util.Locale.ROOT, "%.4f", schedule.elasticity()),
+                schedule.reference().toPlainString(), String.valueOf(schedule.levels()))));
+        return lines;
+    }
+
+    /** Every segment of every price schedule: from (inclusive) and to (exclusive, empty for the last) its price. */
+    static List<String> priceSchedules(Synthesis s) {
+        List<String> lines = new ArrayList<>(List.of("sku,valid_from,valid_to,price"));
+        Instant start = s.end.minus(Synthesis.HISTORY);
+        s.schedules.forEach((product, schedule) -> {
+            for (int i = 0; i < schedule.prices().size(); i++) {
+                lines.add(String.join(",", s.products.get(product).sku(),
+                        start.plus(Duration.ofDays(schedule.starts().get(i))).toString(),
+                        i + 1 < schedule.starts().size()
+                                ? start.plus(Duration.ofDays(schedule.starts().get(i + 1))).toString() : "",
+                        schedule.prices().get(i).toPlainString()));
+            }
+        });
+        return lines;
     }
 
     /**

@@ -29,8 +29,10 @@ public final class Synthesis {
 
     /** Two years of history, ending the day before {@code now}. */
     static final Duration HISTORY = Duration.ofDays(730);
-    /** The most a card tester's probing order costs a unit (before the ±10 % drift of historical prices). */
+    /** The most a card tester's probing order costs a unit (at its highest scheduled price). */
     static final BigDecimal CARD_TEST_PRICE = new BigDecimal("15.00");
+    /** The share of all orders that use a promotion code (ordinary orders only, where a code applies). */
+    static final double PROMOTION_SHARE = 0.12;
 
     record Category(String name, int parent) {
     }
@@ -70,16 +72,22 @@ public final class Synthesis {
      * an address other than the customer's home (rendered from the order id); {@code card}: index into the
      * customer's cards; {@code chargebackAt}: the label the platform learns (FraudMix), null if never charged back;
      * {@code fraudPattern}/{@code lookAlike}: the ground truth, never sent; {@code episode}: the fraud episode the
-     * order belongs to (orders of one pattern run on one account), -1 for none.
+     * order belongs to (orders of one pattern run on one account), -1 for none; {@code promotion}: index of the
+     * promotion whose code it used, -1 for none, with the {@code discount} it took off (null for none).
      */
     record Order(UUID id, int customer, String status, String channel, List<Line> lines, String shipCountry,
                  boolean newAddress, String billingCountry, int card, String clientIp,
                  Instant placedAt, Instant paidAt, Instant shippedAt, Instant deliveredAt, Instant returnedAt,
                  Instant cancelledAt, String cancelReason, Instant chargebackAt,
-                 FraudMix.Pattern fraudPattern, FraudMix.LookAlike lookAlike, int episode) {
+                 FraudMix.Pattern fraudPattern, FraudMix.LookAlike lookAlike, int episode, int promotion,
+                 BigDecimal discount) {
 
         boolean delivered() {
             return deliveredAt != null;
+        }
+
+        boolean promoted() {
+            return promotion >= 0;
         }
 
         BigDecimal value() {
@@ -145,6 +153,8 @@ public final class Synthesis {
     final List<Review> reviews = new ArrayList<>();
     final List<Supplier> suppliers = new ArrayList<>();
     final List<PurchaseOrder> purchaseOrders = new ArrayList<>();
+    /** The price schedules of the products whose price varies ({@link PriceSchedule#SHARE}), by product index. */
+    final Map<Integer, PriceSchedule> schedules = new java.util.LinkedHashMap<>();
 
     private final Random random;
     private final List<People> people = new ArrayList<>();
@@ -153,18 +163,34 @@ public final class Synthesis {
     private double[] customerCdf;
     private List<Integer> cheapProducts;
     private long cardSerial;
+    /**
+     * The streams of what was added after the first data sets were loaded (price schedules, the demand's answer to
+     * price, promotion use): kept apart from {@link #random}, so the draws made before stay the same for a seed.
+     */
+    private final Random prices;
+    private final Random demand;
+    private final Random promotionUse;
 
     private Synthesis(Scale scale, long seed, Instant now) {
         this.scale = scale;
         this.seed = seed;
         this.end = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
         this.random = new Random(seed);
+        this.prices = stream(seed, 1);
+        this.demand = stream(seed, 2);
+        this.promotionUse = stream(seed, 3);
+    }
+
+    /** A random stream of its own for the seed; {@code n} tells the streams apart. */
+    static Random stream(long seed, int n) {
+        return new Random(seed * 0x9E3779B97F4A7C15L + n * 0xBF58476D1CE4E5B9L);
     }
 
     public static Synthesis of(Scale scale, long seed, Instant now) {
         Synthesis s = new Synthesis(scale, seed, now);
         s.categories();
         s.products();
+        s.priceSchedules();
         s.stock();
         s.promotions();
         s.customers();
@@ -206,6 +232,27 @@ public final class Synthesis {
                     weights[i]));
         }
         productCdf = cdf(weights);
+    }
+
+    /** Which products' prices vary over the history, and how (drawn from a stream of their own). */
+    private void priceSchedules() {
+        int days = (int) HISTORY.toDays();
+        for (int i = 0; i < products.size(); i++) {
+            if (prices.nextDouble() < PriceSchedule.SHARE) {
+                schedules.put(i, PriceSchedule.draw(products.get(i).price(), days, prices));
+            }
+        }
+    }
+
+    /** The day of the history {@code at} falls on, 0 for the first. */
+    int day(Instant at) {
+        return (int) Math.floorDiv(Duration.between(end.minus(HISTORY), at).toSeconds(), 86_400L);
+    }
+
+    /** The product's price in force at {@code at}: its schedule's, or its list price if it has none. */
+    BigDecimal priceAt(int product, Instant at) {
+        PriceSchedule schedule = schedules.get(product);
+        return schedule == null ? products.get(product).price() : schedule.priceOn(day(at));
     }
 
     private void stock() {
@@ -296,6 +343,7 @@ public final class Synthesis {
         takeovers(takeovers, episode);
         chargebacks();
         registrations();
+        promotionUses();
         people.forEach(p -> customers.add(p.build()));
         for (int i = 0; i < drafts.size(); i++) {
             orders.add(drafts.get(i).build(uuid("order", i)));
@@ -312,8 +360,8 @@ public final class Synthesis {
         d.customer = sample(customerCdf);
         People c = people.get(d.customer);
         d.placedAt = placedAt(HISTORY.toDays(), false, 0);
-        d.lines = lines(lines(), () -> sample(productCdf),
-                () -> random.nextDouble() < 0.8 ? 1 : 2 + random.nextInt(2));
+        d.lines = lines(d.placedAt, lines(), () -> sample(productCdf),
+                () -> random.nextDouble() < 0.8 ? 1 : 2 + random.nextInt(2), true);
         d.channel = weighted(CHANNELS, CHANNEL_WEIGHTS);
         d.card = c.cards.size() > 1 && random.nextDouble() < 0.3 ? 1 : 0;
         d.shipCountry = c.country;
@@ -359,7 +407,7 @@ public final class Synthesis {
                 continue;
             }
             // Stock for a shop: several better products by the handful, in value like a fraudster's first order.
-            d.lines = lines(2 + random.nextInt(3), this::pricey, () -> 2 + random.nextInt(7));
+            d.lines = lines(d.placedAt, 2 + random.nextInt(3), this::pricey, () -> 2 + random.nextInt(7));
             d.shipCountry = c.country;
             d.newAddress = false;
             d.card = 0;
@@ -390,7 +438,7 @@ public final class Synthesis {
                 t = t.plusSeconds(20 + random.nextInt(130));
             }
             Draft d = fraud(c, FraudMix.Pattern.CARD_TESTING, episode, t, ip, channel);
-            d.lines = lines(1, this::cheap, () -> 1);
+            d.lines = lines(d.placedAt, 1, this::cheap, () -> 1);
             d.card = cursor;
             d.shipCountry = home;
             d.billingCountry = c.cards.get(cursor).country();
@@ -408,7 +456,7 @@ public final class Synthesis {
         // The cash-out: a card that went through buys something worth reselling.
         Draft d = fraud(c, FraudMix.Pattern.CARD_TESTING, episode, t.plusSeconds(300 + random.nextInt(1500)), ip,
                 channel);
-        d.lines = lines(1 + random.nextInt(2), this::pricey, () -> 1 + random.nextInt(2));
+        d.lines = lines(d.placedAt, 1 + random.nextInt(2), this::pricey, () -> 1 + random.nextInt(2));
         d.card = worked;
         d.shipCountry = home;
         d.billingCountry = c.cards.get(worked).country();
@@ -435,7 +483,7 @@ public final class Synthesis {
                 t = t.plusSeconds(60 + random.nextInt(240));
             }
             Draft d = fraud(c, FraudMix.Pattern.VELOCITY_BURST, episode, t, ip, channel);
-            d.lines = lines(1 + random.nextInt(2), this::pricey, () -> 1 + random.nextInt(2));
+            d.lines = lines(d.placedAt, 1 + random.nextInt(2), this::pricey, () -> 1 + random.nextInt(2));
             d.card = random.nextInt(cards);
             d.shipCountry = home;
             d.newAddress = random.nextDouble() < 0.4;
@@ -464,7 +512,7 @@ public final class Synthesis {
                 t = t.plusSeconds(3600 + random.nextInt(71 * 3600));
             }
             Draft d = fraud(c, FraudMix.Pattern.COUNTRY_MISMATCH, episode, t, ip, "WEB");
-            d.lines = lines(1 + random.nextInt(3), this::pricey, () -> 1 + random.nextInt(3));
+            d.lines = lines(d.placedAt, 1 + random.nextInt(3), this::pricey, () -> 1 + random.nextInt(3));
             d.card = card;
             d.shipCountry = shipTo;
             d.newAddress = abroad;
@@ -484,7 +532,7 @@ public final class Synthesis {
         String ip = IpBlocks.address(random.nextDouble() < 0.6 ? home : otherCountry(home), random.nextLong());
         Draft d = fraud(c, FraudMix.Pattern.HIGH_VALUE_FIRST_ORDER, episode, start, ip,
                 random.nextDouble() < 0.7 ? "WEB" : "MOBILE");
-        d.lines = lines(1 + random.nextInt(2), this::mostExpensive, () -> 2 + random.nextInt(5));
+        d.lines = lines(d.placedAt, 1 + random.nextInt(2), this::mostExpensive, () -> 2 + random.nextInt(5));
         d.card = card;
         d.newAddress = random.nextDouble() < 0.5;
         d.shipCountry = d.newAddress ? otherCountry(home) : home;
@@ -538,7 +586,7 @@ public final class Synthesis {
                     t = t.plusSeconds(600 + random.nextInt(3000));
                 }
                 Draft d = fraud(c, FraudMix.Pattern.ACCOUNT_TAKEOVER, episode, t, ip, "WEB");
-                d.lines = lines(1 + random.nextInt(2), this::mostExpensive, () -> 1 + random.nextInt(3));
+                d.lines = lines(d.placedAt, 1 + random.nextInt(2), this::mostExpensive, () -> 1 + random.nextInt(3));
                 d.card = card;
                 d.shipCountry = shipTo;
                 d.newAddress = true;
@@ -626,6 +674,64 @@ public final class Synthesis {
     }
 
     /**
+     * Promotion codes on about {@link #PROMOTION_SHARE} of the orders: an ordinary order uses one of the codes that
+     * apply to it when it is placed (valid then; its subtotal at least the code's minimum and above the amount taken
+     * off, so no order is free; uses left under the limit, counted in the order the orders were placed, cancelled
+     * ones included) with the discount catalog's rules give. Fraud orders use none. Drawn from a stream of its own.
+     */
+    private void promotionUses() {
+        List<Draft> ordinary = drafts.stream().filter(d -> d.pattern == null)
+                .sorted(java.util.Comparator.comparing(d -> d.placedAt)).toList();
+        long eligible = ordinary.stream().filter(d -> !applicable(d, null).isEmpty()).count();
+        double chance = eligible == 0 ? 0 : Math.min(1, PROMOTION_SHARE * drafts.size() / eligible);
+        int[] used = new int[promotions.size()];
+        for (Draft d : ordinary) {
+            if (promotionUse.nextDouble() >= chance) {
+                continue;
+            }
+            List<Integer> codes = applicable(d, used);
+            if (codes.isEmpty()) {
+                continue;
+            }
+            int chosen = codes.get(promotionUse.nextInt(codes.size()));
+            used[chosen]++;
+            d.promotion = chosen;
+            d.discount = discountOn(promotions.get(chosen), d.subtotal());
+        }
+    }
+
+    /** The promotions whose code applies to the order when it is placed; {@code used}: uses so far, null to skip. */
+    private List<Integer> applicable(Draft d, int[] used) {
+        List<Integer> codes = new ArrayList<>();
+        BigDecimal subtotal = d.subtotal();
+        for (int i = 0; i < promotions.size(); i++) {
+            Promotion p = promotions.get(i);
+            if (validAt(p, d.placedAt) && (p.minimumOrder() == null || subtotal.compareTo(p.minimumOrder()) >= 0)
+                    && discountOn(p, subtotal).compareTo(subtotal) < 0
+                    && (used == null || p.usageLimit() == null || used[i] < p.usageLimit())) {
+                codes.add(i);
+            }
+        }
+        return codes;
+    }
+
+    /** Catalog's validity window: from {@code startsAt} (inclusive) to {@code endsAt} (exclusive, open if null). */
+    static boolean validAt(Promotion p, Instant at) {
+        return !at.isBefore(p.startsAt()) && (p.endsAt() == null || at.isBefore(p.endsAt()));
+    }
+
+    /**
+     * What the code takes off the subtotal by catalog's rules: a percentage rounded half up to the cent, or the
+     * fixed amount; never more than the subtotal.
+     */
+    static BigDecimal discountOn(Promotion p, BigDecimal subtotal) {
+        BigDecimal off = p.kind().equals("PERCENT")
+                ? subtotal.multiply(p.value()).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP)
+                : p.value().setScale(2, RoundingMode.UNNECESSARY);
+        return off.min(subtotal);
+    }
+
+    /**
      * The labels the platform learns, weeks later: most paid fraud is charged back 5–60 days after the payment
      * (after its last step), some never; a few legitimate orders are charged back too (friendly fraud). A
      * chargeback that would fall after the end of the history has not happened yet.
@@ -709,18 +815,49 @@ public final class Synthesis {
         }
     }
 
-    private List<Line> lines(int count, IntSupplier product, IntSupplier quantity) {
+    /**
+     * The product an ordinary customer takes on {@code day} for the pick {@code p} (by popularity): a product whose
+     * price varies is kept with probability (price / reference)^elasticity relative to that at its lowest price, one
+     * refused is replaced by another pick by popularity, checked the same way (thinning, on a stream of its own).
+     */
+    private int demanded(int p, int day) {
+        while (true) {
+            PriceSchedule schedule = schedules.get(p);
+            if (schedule == null
+                    || demand.nextDouble() * schedule.peakDemand() < schedule.demandAt(schedule.priceOn(day))) {
+                return p;
+            }
+            p = sample(productCdf, demand);
+        }
+    }
+
+    private List<Line> lines(Instant at, int count, IntSupplier product, IntSupplier quantity) {
+        return lines(at, count, product, quantity, false);
+    }
+
+    /**
+     * Lines of an order placed {@code at}, each at the price in force then; {@code elastic}: an ordinary customer's
+     * picks, which answer the prices ({@link #demanded}; a pick replaced by a product already in the basket is
+     * picked again). The draws of {@link #random} are those the data set always made (one once made the price
+     * drift), so the draws after them, and what they decide, stay those of the data sets loaded before.
+     */
+    private List<Line> lines(Instant at, int count, IntSupplier product, IntSupplier quantity, boolean elastic) {
         List<Line> lines = new ArrayList<>();
         Set<Integer> seen = new HashSet<>();
+        Set<Integer> taken = new HashSet<>();
+        int day = day(at);
         for (int l = 0; l < count; l++) {
             int p = product.getAsInt();
             if (!seen.add(p)) {
                 continue;
             }
             int q = quantity.getAsInt();
-            BigDecimal historical = products.get(p).price()
-                    .multiply(BigDecimal.valueOf(0.9 + 0.15 * random.nextDouble())).setScale(2, RoundingMode.HALF_UP);
-            lines.add(new Line(p, q, historical));
+            random.nextDouble();
+            int chosen = elastic ? demanded(p, day) : p;
+            while (!taken.add(chosen)) {
+                chosen = demanded(sample(productCdf, demand), day);
+            }
+            lines.add(new Line(chosen, q, priceAt(chosen, at)));
         }
         return lines;
     }
@@ -770,12 +907,17 @@ public final class Synthesis {
         return best;
     }
 
-    /** A product priced at most {@link #CARD_TEST_PRICE}: what a card tester buys to see whether a card works. */
+    /**
+     * A product priced at most {@link #CARD_TEST_PRICE} (at any time of its schedule): what a card tester buys to see
+     * whether a card works.
+     */
     private int cheap() {
         if (cheapProducts == null) {
             cheapProducts = new ArrayList<>();
             for (int i = 0; i < products.size(); i++) {
-                if (products.get(i).price().compareTo(CARD_TEST_PRICE) <= 0) {
+                PriceSchedule schedule = schedules.get(i);
+                BigDecimal highest = schedule == null ? products.get(i).price() : schedule.highest();
+                if (highest.compareTo(CARD_TEST_PRICE) <= 0) {
                     cheapProducts.add(i);
                 }
             }
@@ -851,6 +993,13 @@ public final class Synthesis {
         FraudMix.Pattern pattern;
         FraudMix.LookAlike lookAlike;
         int episode = -1;
+        int promotion = -1;
+        BigDecimal discount;
+
+        BigDecimal subtotal() {
+            return lines.stream().map(l -> l.unitPrice().multiply(BigDecimal.valueOf(l.quantity())))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
 
         void cancel(String reason, Instant at) {
             status = "CANCELLED";
@@ -861,7 +1010,7 @@ public final class Synthesis {
         Order build(UUID id) {
             return new Order(id, customer, status, channel, List.copyOf(lines), shipCountry, newAddress,
                     billingCountry, card, clientIp, placedAt, paidAt, shippedAt, deliveredAt, returnedAt, cancelledAt,
-                    cancelReason, chargebackAt, pattern, lookAlike, episode);
+                    cancelReason, chargebackAt, pattern, lookAlike, episode, promotion, discount);
         }
     }
 
@@ -961,7 +1110,11 @@ public final class Synthesis {
     }
 
     private int sample(double[] cdf) {
-        int index = Arrays.binarySearch(cdf, random.nextDouble());
+        return sample(cdf, random);
+    }
+
+    private static int sample(double[] cdf, Random from) {
+        int index = Arrays.binarySearch(cdf, from.nextDouble());
         return Math.min(index >= 0 ? index : -index - 1, cdf.length - 1);
     }
 

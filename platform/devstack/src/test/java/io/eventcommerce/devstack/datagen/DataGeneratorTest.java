@@ -132,7 +132,7 @@ class DataGeneratorTest {
         assertThat(fields).containsExactlyInAnyOrder("id", "customerId", "status", "channel", "lines",
                 "shippingAddress", "billingAddress", "paymentMethodId", "clientIp", "placedAt", "paidAt",
                 "shippedAt", "deliveredAt", "returnedAt", "cancelledAt", "cancelReason", "chargebackAt", "shipment",
-                "returned");
+                "returned", "promotionCode", "discount");
     }
 
     @Test
@@ -150,6 +150,46 @@ class DataGeneratorTest {
         assertThat(lines).contains(gift.id() + ",0,,gift,," + (gift.chargebackAt() == null ? ""
                 : gift.chargebackAt().toString()));
         assertThat(lines.stream().skip(1)).allSatisfy(l -> assertThat(l.split(",", -1)).hasSize(6));
+    }
+
+    @Test
+    void aPromotedOrderCarriesItsCodeAndDiscountTheOthersNeither() throws Exception {
+        Order promoted = find(SMALL, Order::promoted);
+        JsonNode json = json(DataGenerator.orderBody(SMALL, promoted, PRODUCT_IDS, CARD_IDS));
+        assertThat(json.get("promotionCode").asText()).isEqualTo(SMALL.promotions.get(promoted.promotion()).code());
+        assertThat(json.get("discount").decimalValue()).isEqualByComparingTo(promoted.discount());
+        JsonNode plain = json(DataGenerator.orderBody(SMALL, find(SMALL, o -> !o.promoted()), PRODUCT_IDS, CARD_IDS));
+        assertThat(plain.has("promotionCode")).isFalse();
+        assertThat(plain.has("discount")).isFalse();
+        // Each line's price is the one in force when it was placed, as the import stores it.
+        JsonNode line = json.get("lines").get(0);
+        assertThat(line.get("unitPrice").decimalValue()).isEqualByComparingTo(
+                SMALL.priceAt(promoted.lines().get(0).product(), promoted.placedAt()));
+    }
+
+    @Test
+    void theElasticityTruthListsEveryProductWhosePriceVariedWithItsCatalogId() {
+        List<String> lines = DataGenerator.elasticityTruth(SMALL, PRODUCT_IDS);
+        assertThat(lines.get(0)).isEqualTo("product_id,sku,true_elasticity,reference_price,price_levels");
+        assertThat(lines).hasSize(1 + SMALL.schedules.size());
+        SMALL.schedules.forEach((product, schedule) -> assertThat(lines).contains(String.join(",",
+                PRODUCT_IDS.get(product), SMALL.products.get(product).sku(),
+                String.format(java.util.Locale.ROOT, "%.4f", schedule.elasticity()),
+                SMALL.products.get(product).price().toPlainString(), String.valueOf(schedule.levels()))));
+        List<String> segments = DataGenerator.priceSchedules(SMALL);
+        assertThat(segments.get(0)).isEqualTo("sku,valid_from,valid_to,price");
+        assertThat(segments).hasSize(1 + SMALL.schedules.values().stream().mapToInt(s -> s.prices().size()).sum());
+        for (String segment : segments.subList(1, segments.size())) {
+            String[] f = segment.split(",", -1);
+            Instant from = Instant.parse(f[1]);
+            int product = SMALL.products.indexOf(SMALL.products.stream().filter(p -> p.sku().equals(f[0]))
+                    .findFirst().orElseThrow());
+            assertThat(SMALL.priceAt(product, from).toPlainString()).isEqualTo(f[3]);
+            if (!f[2].isEmpty()) {
+                assertThat(SMALL.priceAt(product, Instant.parse(f[2]).minusSeconds(1)).toPlainString())
+                        .isEqualTo(f[3]);
+            }
+        }
     }
 
     private static Order find(Synthesis s, Predicate<Order> match) {

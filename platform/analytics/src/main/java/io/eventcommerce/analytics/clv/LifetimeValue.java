@@ -6,7 +6,7 @@ package io.eventcommerce.analytics.clv;
  * "RFM and CLV: Using Iso-Value Curves for Customer Base Analysis" (JMR 2005) also used by the lifetimes library:
  *
  * <pre>
- *   CLV = sum over k = 1..K of  (E[Y(k&middot;&Delta;)] &minus; E[Y((k&minus;1)&middot;&Delta;)]) &middot; E[Z] / (1 + d)^k
+ *   CLV = sum over k = 1..K of (E[Y(k&Delta;)] &minus; E[Y((k&minus;1)&Delta;)]) &middot; E[Z] / (1 + d)^k
  * </pre>
  *
  * where E[Y(t)] is the BG/NBD conditional expectation of purchases in (T, T+t], &Delta; the length of a period

@@ -170,10 +170,11 @@ public final class MannKendall {
     }
 
     /**
-     * n/n* = 1 + 2/(n(n&minus;1)(n&minus;2)) &middot; &Sigma;<sub>k</sub> (n&minus;k)(n&minus;k&minus;1)(n&minus;k&minus;2)
-     * &rho;<sub>k</sub>, over the lags whose rank autocorrelation &rho;<sub>k</sub> of the detrended series is
-     * significant (|&rho;<sub>k</sub>| &gt; z<sub>1&minus;&alpha;/2</sub>/&radic;n). Never below 1: negative
-     * autocorrelation would make the test bolder than for independent data, which the correction is not for.
+     * n/n* = 1 + 2/(n(n&minus;1)(n&minus;2)) &middot; &Sigma;<sub>k</sub>
+     * (n&minus;k)(n&minus;k&minus;1)(n&minus;k&minus;2) &rho;<sub>k</sub>, over the lags whose rank
+     * autocorrelation &rho;<sub>k</sub> of the detrended series is significant (|&rho;<sub>k</sub>| &gt;
+     * z<sub>1&minus;&alpha;/2</sub>/&radic;n). Never below 1: negative autocorrelation would make the test
+     * bolder than for independent data, which the correction is not for.
      */
     static double hamedRaoFactor(double[] times, double[] values, double slope, double alpha) {
         int n = values.length;

@@ -41,9 +41,14 @@ final class MaximumLikelihood {
             for (int i = 0; i < n; i++) {
                 theta[i] = Math.exp(logTheta[i]);
             }
-            double ll = logLikelihood.applyAsDouble(theta);
-            // A step into a region where the likelihood is not finite must look bad, not stop the search.
-            return Double.isFinite(ll) ? ll : -Double.MAX_VALUE;
+            // A step into a region where the likelihood is not finite (or a parameter overflows) must look bad,
+            // not stop the search.
+            try {
+                double ll = logLikelihood.applyAsDouble(theta);
+                return Double.isFinite(ll) ? ll : -Double.MAX_VALUE;
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                return -Double.MAX_VALUE;
+            }
         });
 
         SimplexOptimizer simplex = new SimplexOptimizer(1e-10, 1e-12);

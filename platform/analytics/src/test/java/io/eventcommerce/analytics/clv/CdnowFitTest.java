@@ -41,6 +41,15 @@ class CdnowFitTest {
     }
 
     @Test
+    void theFittersFastLikelihoodsEqualTheModelsPerCustomerOnes() {
+        double bgNbdSum = cdnow.stream().mapToDouble(c -> bgNbd.model().logLikelihood(c.purchases())).sum();
+        assertThat(bgNbd.logLikelihood()).isCloseTo(bgNbdSum, within(1e-6));
+        double gammaGammaSum = Cdnow.repeatCustomers(cdnow).stream()
+                .mapToDouble(gammaGamma.model()::logLikelihood).sum();
+        assertThat(gammaGamma.logLikelihood()).isCloseTo(gammaGammaSum, within(1e-6));
+    }
+
+    @Test
     void gammaGammaReproducesThePublishedEstimates() {
         assertThat(gammaGamma.customers()).isEqualTo(946);
         GammaGammaModel m = gammaGamma.model();

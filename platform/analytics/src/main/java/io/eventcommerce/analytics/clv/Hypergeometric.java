@@ -17,6 +17,10 @@ final class Hypergeometric {
         if (!(z >= 0 && z < 1)) {
             throw new IllegalArgumentException("z must be in [0, 1), was " + z);
         }
+        if (!(c > 0)) {
+            // c = a + b + x - 1 of BG/NBD; only a + b < 1 with x = 0 gets here, where the series has poles.
+            throw new IllegalArgumentException("c must be > 0, was " + c);
+        }
         double term = 1;
         double sum = 1;
         for (int k = 0; k < MAX_TERMS; k++) {

@@ -115,6 +115,20 @@ public final class Arima implements Forecaster {
         return new Fitted(unit, ar(unit), ma(unit), mu, y.clone(), e, Math.sqrt(sigma2), aicc);
     }
 
+    @Override
+    public Fitted update(FittedModel fitted, double[] y) {
+        if (!(fitted instanceof Fitted f) || !f.owner().sameOrder(this)) {
+            return fit(y);
+        }
+        double[] z = difference(y);
+        for (int t = 0; t < z.length; t++) {
+            z[t] -= f.mu;
+        }
+        double[] e = new double[z.length];
+        css(z, f.unit, e);
+        return new Fitted(f.unit, f.phi, f.theta, f.mu, y.clone(), e, f.sigma, f.aicc);
+    }
+
     private boolean sameOrder(Arima o) {
         return p == o.p && d == o.d && q == o.q && seasonalD == o.seasonalD && seasonalQ == o.seasonalQ
                 && m == o.m;

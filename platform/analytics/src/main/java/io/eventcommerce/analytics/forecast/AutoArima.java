@@ -84,6 +84,11 @@ public final class AutoArima implements Forecaster {
         return best;
     }
 
+    @Override
+    public FittedModel update(FittedModel fitted, double[] y) {
+        return fitted instanceof Arima.Fitted f ? f.owner().update(f, y) : fit(y);
+    }
+
     /**
      * KPSS statistic for level stationarity: partial sums of the demeaned series against a Bartlett-weighted
      * long-run variance with {@code ⌊4 (n/100)^{1/4}⌋} lags.

@@ -43,7 +43,8 @@ final class BoundedMinimizer {
         if (n == 1) {
             UnivariateFunction g = x -> best.record(new double[] {x}, f.value(new double[] {x}));
             try {
-                new BrentOptimizer(1e-4, STOP_RADIUS / 10).optimize(new MaxEval(maxEval), new UnivariateObjectiveFunction(g),
+                new BrentOptimizer(1e-4, STOP_RADIUS / 10).optimize(new MaxEval(maxEval),
+                        new UnivariateObjectiveFunction(g),
                         GoalType.MINIMIZE, new SearchInterval(0, 1, clamp(start[0], 0, 1)));
             } catch (TooManyEvaluationsException ignored) {
                 // the best point so far is good enough

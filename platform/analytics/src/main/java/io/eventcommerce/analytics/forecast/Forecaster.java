@@ -28,6 +28,17 @@ public interface Forecaster {
         return fit(history);
     }
 
+    /**
+     * The parameters of {@code fitted} (a fit of this model on a prefix of {@code history}) carried over to the
+     * longer history: only the states are run on, nothing is re-estimated. A backtest estimates once, before its
+     * first origin, and updates at the later ones (what statsforecast calls cross-validation without refit), so
+     * no origin's parameters have seen a day after the first origin and a series costs one optimisation per
+     * model. The default refits, which is the same for models without estimated parameters.
+     */
+    default FittedModel update(FittedModel fitted, double[] history) {
+        return fit(history);
+    }
+
     /** A model fitted on one history. */
     interface FittedModel {
 

@@ -68,7 +68,7 @@ public final class HoltWinters implements Forecaster {
         double[] start;
         double radius;
         int budget;
-        if (previous instanceof Fitted p && p.unit.length == (damped ? 4 : 3)) {
+        if (previous instanceof Fitted p && p.owner() == this) {
             start = p.unit;
             radius = 0.05;
             budget = WARM_MAX_EVAL;
@@ -84,6 +84,16 @@ public final class HoltWinters implements Forecaster {
         int k = par.length + 2;
         double sigma2 = sse / Math.max(1, y.length - k);
         return new Fitted(unit, par, state, Math.sqrt(sigma2), y.length);
+    }
+
+    @Override
+    public FittedModel update(FittedModel fitted, double[] y) {
+        if (!(fitted instanceof Fitted f) || f.owner() != this) {
+            return fit(y);
+        }
+        double[] state = new double[2 + m];
+        run(y, initialStates(y), f.par, state);
+        return new Fitted(f.unit, f.par, state, f.sigma, y.length);
     }
 
     /** The unit box mapped onto admissible {@code (α, β, γ, φ)}. */
@@ -176,6 +186,10 @@ public final class HoltWinters implements Forecaster {
             this.state = state;
             this.sigma = sigma;
             this.n = n;
+        }
+
+        HoltWinters owner() {
+            return HoltWinters.this;
         }
 
         /** {@code (α, β, γ, φ)}. */

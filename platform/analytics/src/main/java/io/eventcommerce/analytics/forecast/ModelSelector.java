@@ -10,12 +10,16 @@ import java.util.Map;
  *
  * <p>The series class picks the candidates: seasonal naive, Holt-Winters additive and damped and automatic ARIMA
  * for smooth and erratic series; seasonal naive, Croston and SBA for intermittent and lumpy ones. Each candidate
- * is fitted at {@code origins} origins on the data before the origin only (later origins start the optimiser
- * from the previous origin's fit), forecasts the evaluation horizon, cut at 0, and is scored by MASE with the
- * seasonal differences of that origin's training data as the scale. The origins end at the last day: the last
+ * is estimated once on the data before the first origin and {@linkplain Forecaster#update updated} (states run
+ * on, parameters kept) to each later origin, so every origin is out of sample; it forecasts the evaluation
+ * horizon, cut at 0, and is scored by MASE with the seasonal differences of that origin's training data as the
+ * scale. The origins end at the last day: the last
  * one leaves exactly the evaluation horizon after it, the others lie {@code step} days apart, a full horizon on a
  * long series (non-overlapping windows), less on a short one. The lowest mean MASE wins (ties go to the simpler
- * model, seasonal naive first), and the winner is refitted from scratch on all the data for the final forecast.
+ * model, seasonal naive first), and the winner is refitted on all the data for the final forecast, warm-started
+ * from its last origin: its parameters are re-estimated, while ARIMA keeps the order it chose before the first
+ * origin, so the stored backtest accuracy is that of the very order that forecasts (and a run over thousands of
+ * products does not search the order grid twice).
  *
  * <p>A candidate that cannot be fitted (too short, optimiser failure) is left out; seasonal naive always fits.
  * Thread-safe: one instance serves a parallel run over all products.
@@ -48,7 +52,8 @@ public final class ModelSelector {
     }
 
     private static List<Forecaster> defaultIntermittent(int m) {
-        return List.of(new SeasonalNaive(m), Croston.classic(Croston.DEFAULT_ALPHA), Croston.sba(Croston.DEFAULT_ALPHA));
+        return List.of(new SeasonalNaive(m), Croston.classic(Croston.DEFAULT_ALPHA),
+                Croston.sba(Croston.DEFAULT_ALPHA));
     }
 
     /**
@@ -85,12 +90,15 @@ public final class ModelSelector {
         SeriesClass cls = SeriesClass.of(y);
         List<Forecaster> candidates = cls.isIntermittent() ? intermittent : smooth;
         Map<String, Double> mase = new LinkedHashMap<>();
+        Map<String, Forecaster.FittedModel> lastFits = new LinkedHashMap<>();
         int validOrigins = 0;
         for (Forecaster f : candidates) {
-            double[] scores = backtest(f, y, origins, evalH, m);
+            Forecaster.FittedModel[] last = new Forecaster.FittedModel[1];
+            double[] scores = backtest(f, y, origins, evalH, m, last);
             if (scores == null) {
                 continue;
             }
+            lastFits.put(f.name(), last[0]);
             double sum = 0;
             int count = 0;
             for (double s : scores) {
@@ -112,20 +120,21 @@ public final class ModelSelector {
                 chosen = f;
             }
         }
-        Forecast forecast = chosen.fit(y).forecast(h).clippedAtZero();
+        Forecast forecast = chosen.fit(y, lastFits.get(chosen.name())).forecast(h).clippedAtZero();
         return new Selection(cls, chosen.name(), best, mase.getOrDefault(benchmark.name(), Double.NaN), mase,
                 validOrigins, evalH, forecast);
     }
 
     /** MASE at each origin (NaN where the training has no scale), or null if the model cannot be fitted. */
-    private static double[] backtest(Forecaster f, double[] y, int[] origins, int evalH, int m) {
+    private static double[] backtest(Forecaster f, double[] y, int[] origins, int evalH, int m,
+                                     Forecaster.FittedModel[] last) {
         double[] scores = new double[origins.length];
         Forecaster.FittedModel previous = null;
         try {
             for (int i = 0; i < origins.length; i++) {
                 double[] train = java.util.Arrays.copyOf(y, origins[i]);
                 double[] actual = java.util.Arrays.copyOfRange(y, origins[i], origins[i] + evalH);
-                previous = f.fit(train, previous);
+                previous = previous == null ? f.fit(train) : f.update(previous, train);
                 double[] mean = previous.forecast(evalH).clippedAtZero().mean();
                 for (double v : mean) {
                     if (!Double.isFinite(v)) {
@@ -134,6 +143,7 @@ public final class ModelSelector {
                 }
                 scores[i] = Mase.of(actual, mean, train, m);
             }
+            last[0] = previous;
         } catch (RuntimeException e) {
             // too short for this model, or the optimiser gave up: not a candidate for this series
             return null;

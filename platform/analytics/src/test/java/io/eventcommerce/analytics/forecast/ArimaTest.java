@@ -36,6 +36,22 @@ class ArimaTest {
     }
 
     @Test
+    void anUpdateRunsOnWithTheSameCoefficients() {
+        double[] y = Simulated.ar1(new Random(6), 1200, 0.5, 20, 2);
+        double[] prefix = java.util.Arrays.copyOf(y, 1000);
+        Arima model = new Arima(1, 0, 0, 0, 0, 7);
+        Arima.Fitted first = model.fit(prefix);
+        Arima.Fitted updated = model.update(first, y);
+        double mu = java.util.Arrays.stream(prefix).average().orElseThrow();
+        double phi = first.ar()[0];
+
+        assertThat(updated.ar()).containsExactly(first.ar());
+        assertThat(updated.forecast(2).mean()[1]).isCloseTo(mu + phi * phi * (y[1199] - mu), within(1e-9));
+        assertThat(updated.forecast(2).upper95()[1] - updated.forecast(2).mean()[1])
+                .isEqualTo(first.forecast(2).upper95()[1] - first.forecast(2).mean()[1]);
+    }
+
+    @Test
     void recoversAnMa1Coefficient() {
         Random rnd = new Random(8);
         double[] y = new double[4000];

@@ -44,6 +44,25 @@ class HoltWintersTest {
     }
 
     @Test
+    void anUpdateKeepsTheParametersAndRunsTheStatesOn() {
+        double[] y = Simulated.seasonalTrend(new Random(13), 400);
+        double[] prefix = java.util.Arrays.copyOf(y, 300);
+        HoltWinters hw = HoltWinters.additive(7);
+        HoltWinters.Fitted first = (HoltWinters.Fitted) hw.fit(prefix);
+        HoltWinters.Fitted updated = (HoltWinters.Fitted) hw.update(first, y);
+        HoltWinters.Fitted refitted = (HoltWinters.Fitted) hw.fit(y);
+        Forecast f = updated.forecast(1);
+
+        assertThat(updated.parameters()).containsExactly(first.parameters());
+        assertThat(refitted.parameters()).isNotEqualTo(first.parameters());
+        assertThat(f.upper80()[0] - f.mean()[0])
+                .isEqualTo(first.forecast(1).upper80()[0] - first.forecast(1).mean()[0]);
+        // on the same history an update is the fit itself; on a longer one the states have seen the new days
+        assertThat(hw.update(first, prefix).forecast(5).mean()).containsExactly(first.forecast(5).mean());
+        assertThat(f.mean()[0]).isNotEqualTo(first.forecast(101).mean()[100]);
+    }
+
+    @Test
     void intervalsFollowTheAnalyticVariance() {
         Random rnd = new Random(5);
         double[] y = Simulated.seasonalTrend(rnd, 400);

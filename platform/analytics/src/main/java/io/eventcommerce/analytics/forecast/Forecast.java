@@ -55,12 +55,6 @@ public record Forecast(String model, double[] mean, double[] lower80, double[] u
         return new Forecast(model, clip(mean), clip(lower80), clip(upper80), clip(lower95), clip(upper95));
     }
 
-    /** The first {@code k} steps only, for a backtest that evaluates a shorter horizon. */
-    public Forecast firstSteps(int k) {
-        return new Forecast(model, Arrays.copyOf(mean, k), Arrays.copyOf(lower80, k), Arrays.copyOf(upper80, k),
-                Arrays.copyOf(lower95, k), Arrays.copyOf(upper95, k));
-    }
-
     private static double[] clip(double[] v) {
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {

@@ -2,7 +2,8 @@ package io.eventcommerce.analytics.forecast;
 
 /**
  * The Syntetos-Boylan demand classes (Syntetos, Boylan and Croston, 2005), by the average inter-demand interval
- * (ADI) and the squared coefficient of variation of the non-zero demand sizes (CV²), cut at 1.32 and 0.49. They
+ * (ADI, taken as days per day with demand) and the squared coefficient of variation of the non-zero demand sizes
+ * (CV²), cut at 1.32 and 0.49. They
  * decide the candidate models: smooth and erratic series get the seasonal models, intermittent and lumpy ones
  * Croston and SBA.
  */

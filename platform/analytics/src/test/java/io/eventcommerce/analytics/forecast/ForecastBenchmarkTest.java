@@ -46,6 +46,21 @@ class ForecastBenchmarkTest {
         System.out.printf("forecast benchmark: %.1f ms CPU (%.1f ms wall) per 730-day series; 5,000 series on 2 "
                 + "cores ≈ %.0f s; beats seasonal naive %d/%d, mean MASE ratio %.3f, chosen %s%n", msPerSeries,
                 wallMs, fiveThousandOnTwoCores, beats, series, ratio / series, chosen);
+        Random r = new Random(8);
+        double[][] sparse = new double[series][];
+        for (int i = 0; i < series; i++) {
+            sparse[i] = new double[730];
+            for (int t = 0; t < 730; t++) {
+                sparse[i][t] = r.nextDouble() < 0.3 ? 1 + r.nextInt(4) : 0;
+            }
+            selector.select(sparse[i]);
+        }
+        long cpuSparse = threads.getCurrentThreadCpuTime();
+        for (double[] y : sparse) {
+            selector.select(y);
+        }
+        double msSparse = (threads.getCurrentThreadCpuTime() - cpuSparse) / 1e6 / series;
+        System.out.printf("forecast benchmark: %.2f ms CPU per 730-day intermittent series%n", msSparse);
         assertThat(msPerSeries).isPositive();
     }
 }

@@ -37,7 +37,12 @@ final class PlatformApi {
     /** Bodies are maps of strings, numbers and lists; times are passed as ISO-8601 strings. */
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * HTTP/1.1: the JDK client's default HTTP/2 upgrade (h2c) let a service's GOAWAY frame fail a request in the
+     * middle of the first start's load, which then stopped the whole platform.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private final URI catalog;
     private final URI orders;
     private final String staff = DevTokens.issue("data-generator", Set.of("admin", "catalog-manager", "support"),
@@ -122,9 +127,13 @@ final class PlatformApi {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** Sends the request; a 503 (the service rolled back on a lock conflict) is sent again after its Retry-After. */
+    /**
+     * Sends the request; a 503 (the service rolled back on a lock conflict) is sent again after its Retry-After, and
+     * a request whose connection broke is sent again up to twice: every write of the generator is idempotent (ids
+     * derived from the seed, natural keys reused on 409), so a second copy changes nothing.
+     */
     private Reply send(URI base, String method, String path, Object body, String token) {
-        Reply reply = sendOnce(base, method, path, body, token);
+        Reply reply = sendRetryingBrokenConnections(base, method, path, body, token);
         for (int attempt = 0; reply.status() == 503 && attempt < 10; attempt++) {
             try {
                 Thread.sleep(1000L * (attempt + 1));
@@ -132,9 +141,27 @@ final class PlatformApi {
                 Thread.currentThread().interrupt();
                 throw new StackException("Interrupted", e);
             }
-            reply = sendOnce(base, method, path, body, token);
+            reply = sendRetryingBrokenConnections(base, method, path, body, token);
         }
         return reply;
+    }
+
+    private Reply sendRetryingBrokenConnections(URI base, String method, String path, Object body, String token) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(base, method, path, body, token);
+            } catch (StackException e) {
+                if (!(e.getCause() instanceof IOException) || attempt == 3) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(2000L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new StackException("Interrupted", interrupted);
+                }
+            }
+        }
     }
 
     private Reply sendOnce(URI base, String method, String path, Object body, String token) {

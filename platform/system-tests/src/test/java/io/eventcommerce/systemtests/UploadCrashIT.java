@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
- * catalog-service is SIGKILLed in the middle of a 100,000-row vendor upload and started again on the same port with
+ * catalog-service is SIGKILLed in the middle of a vendor upload (20,000 rows in CI, 100,000 with
+ * {@code -Dupload.crash.rows=100000}) and started again on the same port with
  * the same configuration, as a supervisor would: the upload resumes after its last committed batch and ends exactly
  * as an uninterrupted run ends (docs/vendor-onboarding.md, "Resuming"): every valid row one new product with its
  * stock and ledger line, every bad row refused once, and on the topics one ProductCreated and one StockLevelChanged
@@ -45,15 +46,19 @@ class UploadCrashIT {
     private static final Database CATALOG_DB = Database.of("catalog");
     private static final Database ORDERS_DB = Database.of("orders");
     private static final String HEADER = "sku,vendor_product_id,product_name,category,price,stock_quantity\n";
-    private static final int ROWS = 100_000;
-    /** Rows 1000, 3000, ... 99000 have a bad price: refused rows before and after the crash. */
+    /**
+     * 20,000 rows in the CI run (the whole drill in about two minutes while four services and the audit connector
+     * share two cores); {@code -Dupload.crash.rows=100000} plays the full-size drill of docs/vendor-onboarding.md.
+     */
+    private static final int ROWS = Integer.getInteger("upload.crash.rows", 20_000);
+    /** Rows 1000, 3000, ... have a bad price: refused rows before and after the crash. */
     private static final int BAD_EVERY = 2_000;
     private static final int BAD = ROWS / BAD_EVERY;
     private static final int VALID = ROWS - BAD;
     /** Killed once this many rows are done: well into the file, and long before its end at any known rate. */
     private static final int KILL_AFTER = ROWS / 10;
-    /** A deadline, not a timing assertion: 100,000 rows at the slowest rate seen (~600 rows/s) plus a margin. */
-    private static final Duration PROCESSING = Duration.ofMinutes(10);
+    /** A deadline, not a timing assertion: 100,000 rows at the slowest rate seen (~300 rows/s) plus a margin. */
+    private static final Duration PROCESSING = Duration.ofMinutes(12);
     private static final Set<String> FINAL = Set.of("COMPLETED", "FAILED", "CANCELLED");
 
     private static boolean bad(int row) {
@@ -240,9 +245,7 @@ class UploadCrashIT {
         long eventsCheckedAt = System.nanoTime();
 
         // orders-service can sell every onboarded product: its replica has them all (and the next test does not
-        // queue behind this one's 100,000 events).
-        // Its replica applies one ProductCreated per transaction (~750-1,000 events/s on 2 cores: 98,000 take one to
-        // two minutes), so the wait lasts as long as the replica keeps moving, not a fixed deadline.
+        // queue behind this one's events). The wait lasts as long as the replica keeps moving, not a fixed deadline.
         long replicated = Deadlines.awaitCount("orders-service's replica of the uploaded products", VALID,
                 () -> ORDERS_DB.count("SELECT COUNT(*) FROM catalog_product WHERE sku LIKE ?", prefix + "%"));
         assertThat(replicated).isEqualTo(VALID);

@@ -4,7 +4,10 @@ import io.eventcommerce.events.MalformedEventException;
 import io.eventcommerce.servicekit.audit.ChangeActor;
 import io.eventcommerce.servicekit.audit.ChangeActors;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,6 +35,12 @@ import java.util.function.Consumer;
  * here holds only its own channel: the Kafka connector pauses the partitions and goes on polling, so the consumer
  * keeps its group membership (the connector's unprocessed-record age check must be off, see application.properties).
  *
+ * <p>Once the application is shutting down, any failure leaves the record unacknowledged instead: the handler's
+ * resources (the EntityManagerFactory, the datasource) close under a consumer that is still working, and the failure
+ * that causes says nothing about the event. The worker thread then waits for the process to end, neither returning
+ * (an acknowledgement would commit past the event) nor throwing (a nack would dead-letter it); the next start reads
+ * the record again.
+ *
  * <p>Every change a handler makes names the service as its actor and the event as its cause
  * ({@link ChangeActors#during}: {@code service:<application>;<event id>;event}).
  */
@@ -46,6 +55,7 @@ public class EventHandling {
     private final BooleanSupplier databaseReachable;
     private final ConsumerStalls stalls;
     private final MeterRegistry meters;
+    private volatile boolean stopping;
 
     @Inject
     public EventHandling(@ConfigProperty(name = "platform.consumer.max-retries", defaultValue = "3") int maxRetries,
@@ -98,6 +108,9 @@ public class EventHandling {
                     }
                     return;
                 } catch (RuntimeException failure) {
+                    if (stopping) {
+                        holdUntilExit(channel, event, failure);
+                    }
                     attempts++;
                     FailureClass kind = FailureClass.of(failure);
                     if (kind == FailureClass.UNKNOWN && !databaseReachable.getAsBoolean()) {
@@ -135,6 +148,28 @@ public class EventHandling {
             }
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Early among the shutdown observers: before the persistence layer closes under the consumers. */
+    void onShutdown(@Observes @Priority(1) ShutdownEvent shutdown) {
+        stopping();
+    }
+
+    /** From now on a failure holds its record unacknowledged until the process ends. */
+    void stopping() {
+        stopping = true;
+    }
+
+    private static void holdUntilExit(String channel, IncomingEvent event, RuntimeException failure) {
+        LOG.warnf("Channel %s: %s failed during shutdown (%s); left unacknowledged, the next start applies it",
+                channel, event, FailureClass.describe(failure));
+        while (true) {
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                // The executor's shutdown interrupts its workers; ending here would acknowledge or nack the record.
             }
         }
     }

@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -88,6 +90,35 @@ class EventHandlingTest {
         assertThat(retries("transient")).isEqualTo(49);
         assertThat(stalls.current()).as("the stall is over").isEmpty();
         assertThat(readiness.call().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
+    @Test
+    void aFailureDuringShutdownHoldsTheRecordNeitherAcknowledgedNorDeadLettered() throws InterruptedException {
+        AtomicInteger attempts = new AtomicInteger();
+        AtomicBoolean ended = new AtomicBoolean();
+        CountDownLatch failed = new CountDownLatch(1);
+        handling.stopping();
+        Thread worker = new Thread(() -> {
+            try {
+                handling.handle(CHANNEL, record(), incoming -> {
+                    attempts.incrementAndGet();
+                    failed.countDown();
+                    throw new IllegalStateException("EntityManagerFactory is closed");
+                });
+            } finally {
+                ended.set(true);
+            }
+        });
+        worker.setDaemon(true);
+        worker.start();
+        assertThat(failed.await(60, TimeUnit.SECONDS)).isTrue();
+        worker.interrupt(); // as the executor's shutdown does
+        worker.join(2_000);
+
+        assertThat(worker.isAlive()).as("the worker still holds the record").isTrue();
+        assertThat(ended).isFalse();
+        assertThat(attempts).hasValue(1);
+        assertThat(meters.find("eventcommerce.consumer.dead-lettered").counters()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,11 @@
+package io.eventcommerce.insights.analysis.service;
+
+/** What a running {@link AnalysisJob} reports: how many items (series, customers, ...) it has and has done. */
+public interface AnalysisProgress {
+
+    /** The number of items this run works through, once known. */
+    void total(int items);
+
+    /** {@code items} more are done; written through at most about once a second. */
+    void advance(int items);
+}

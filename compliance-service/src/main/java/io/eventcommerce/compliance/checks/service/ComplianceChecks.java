@@ -2,7 +2,6 @@ package io.eventcommerce.compliance.checks.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.eventcommerce.compliance.fraud.service.Rows;
 import io.eventcommerce.servicekit.hash.Sha256;
 import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
@@ -258,7 +257,7 @@ public class ComplianceChecks {
         List<Object[]> rows = query.setFirstResult(page * size).setMaxResults(size).getResultList();
         return rows.stream().map(r -> new CheckRun(UUID.fromString(r[0].toString()), (String) r[1],
                 Trigger.valueOf((String) r[2]), (String) r[3], Status.valueOf((String) r[4]), (String) r[5],
-                (String) r[6], Rows.instant(r[7]), Rows.instant(r[8]))).toList();
+                (String) r[6], Timestamps.instant(r[7]), Timestamps.instant(r[8]))).toList();
     }
 
     private List<Alert> alertRows(String where, List<?> parameters, int page, int size) {
@@ -269,8 +268,9 @@ public class ComplianceChecks {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.setFirstResult(page * size).setMaxResults(size).getResultList();
         return rows.stream().map(r -> new Alert(UUID.fromString(r[0].toString()), (String) r[1], (String) r[2],
-                (String) r[3], uuid(r[4]), uuid(r[5]), Rows.instant(r[6]),
-                Rows.instant(r[7]), ((Number) r[8]).intValue(), Rows.instant(r[9]), Rows.instant(r[10]), (String) r[11],
+                (String) r[3], uuid(r[4]), uuid(r[5]), Timestamps.instant(r[6]),
+                Timestamps.instant(r[7]), ((Number) r[8]).intValue(), Timestamps.instant(r[9]),
+                Timestamps.instant(r[10]), (String) r[11],
                 (String) r[12])).toList();
     }
 

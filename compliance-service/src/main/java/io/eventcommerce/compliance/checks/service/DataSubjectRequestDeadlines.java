@@ -1,7 +1,6 @@
 package io.eventcommerce.compliance.checks.service;
 
 import io.eventcommerce.compliance.ComplianceConfig;
-import io.eventcommerce.compliance.fraud.service.Rows;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,7 +65,7 @@ public class DataSubjectRequestDeadlines implements ComplianceCheck {
                     .setParameter(1, Timestamp.from(now)).getResultList();
             for (Object[] r : rows) {
                 Overdue request = overdue.computeIfAbsent(r[0].toString(), id -> new Overdue(id, (String) r[1],
-                        Rows.instant(r[2]), Rows.instant(r[3]), new ArrayList<>(), new ArrayList<>()));
+                        Timestamps.instant(r[2]), Timestamps.instant(r[3]), new ArrayList<>(), new ArrayList<>()));
                 ("FAILED".equals(r[5]) ? request.failed() : request.missing()).add((String) r[4]);
             }
             checked[0] = ((Number) em.createNativeQuery(

@@ -1,7 +1,7 @@
 package io.eventcommerce.compliance.checks.service;
 
 import io.eventcommerce.compliance.ComplianceConfig;
-import io.eventcommerce.compliance.fraud.service.Rows;
+import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -97,7 +97,7 @@ public class PciEventsInTransitCheck implements ComplianceCheck {
             for (Object[] r : rows) {
                 progress.put(new TopicPartition((String) r[0], ((Number) r[1]).intValue()), new long[] {
                         ((Number) r[2]).longValue(), ((Number) r[3]).longValue(), ((Number) r[4]).longValue(),
-                        Rows.instant(r[5]).toEpochMilli()});
+                        Timestamps.instant(r[5]).toEpochMilli()});
             }
         });
         Broker broker = broker();

@@ -117,7 +117,7 @@ public class FraudModels {
         List<LabelledExample> examples = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             boolean fraud = row[2] != null && Rows.truth(row[2]);
-            examples.add(new LabelledExample(facts.fromJson((String) row[0]), fraud, Rows.instant(row[1])));
+            examples.add(new LabelledExample(facts.fromJson((String) row[0]), fraud, Timestamps.instant(row[1])));
         }
         return examples;
     }

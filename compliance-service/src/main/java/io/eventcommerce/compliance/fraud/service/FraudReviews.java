@@ -18,9 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -148,10 +146,10 @@ public class FraudReviews {
                         ORDER BY o.placed_at DESC LIMIT 10""")
                 .setParameter(1, customerId.toString()).setParameter(2, except.toString()).getResultList();
         List<PastOrder> recent = rows.stream().map(r -> new PastOrder(UUID.fromString(r[0].toString()),
-                Rows.instant(r[1]), (BigDecimal) r[2], (String) r[3], Rows.truth(r[4]), (String) r[5],
+                Timestamps.instant(r[1]), (BigDecimal) r[2], (String) r[3], Rows.truth(r[4]), (String) r[5],
                 r[6] == null ? null : Rows.truth(r[6]))).toList();
         return new CustomerHistory(((Number) totals[0]).longValue(), (BigDecimal) totals[1],
-                totals[2] == null ? null : Rows.instant(totals[2]), totals[3] == null ? null : Rows.instant(totals[3]),
+                Timestamps.instant(totals[2]), Timestamps.instant(totals[3]),
                 ((Number) totals[4]).longValue(), ((Number) totals[5]).longValue(), recent);
     }
 

@@ -33,7 +33,7 @@ public class HighRiskCategories {
         List<Object[]> rows = em.createNativeQuery("SELECT category_id, note, added_by, added_at "
                 + "FROM high_risk_category ORDER BY added_at, category_id").getResultList();
         return rows.stream().map(r -> new HighRiskCategory(UUID.fromString(r[0].toString()), (String) r[1],
-                (String) r[2], Rows.instant(r[3]))).toList();
+                (String) r[2], Timestamps.instant(r[3]))).toList();
     }
 
     /** Marks the category (again: the note and who marked it are replaced). */

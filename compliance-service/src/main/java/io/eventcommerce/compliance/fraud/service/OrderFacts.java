@@ -11,6 +11,7 @@ import io.eventcommerce.compliance.fraud.model.Feature;
 import io.eventcommerce.compliance.fraud.model.FeatureFunctions;
 import io.eventcommerce.compliance.fraud.model.FeatureVector;
 import io.eventcommerce.servicekit.hash.Sha256;
+import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -18,7 +19,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -164,7 +164,7 @@ public class OrderFacts {
                         "SELECT MIN(placed_at) FROM order_fact WHERE customer_id = ?1 AND placed_at < ?2")
                 .setParameter(1, customer).setParameter(2, Timestamp.from(t)).getSingleResult();
         f.put(Feature.FIRST_ORDER, firstSeen == null ? 1.0 : 0.0);
-        Instant since = registeredAt(order.customerId()).orElse(firstSeen == null ? t : Rows.instant(firstSeen));
+        Instant since = registeredAt(order.customerId()).orElse(firstSeen == null ? t : Timestamps.instant(firstSeen));
         f.put(Feature.ACCOUNT_AGE_DAYS, Math.max(0, Duration.between(since, t).toHours() / 24.0));
 
         String shipping = country(order.shippingAddress());
@@ -233,7 +233,7 @@ public class OrderFacts {
     private Optional<Instant> registeredAt(UUID customerId) {
         List<?> rows = em.createNativeQuery("SELECT registered_at FROM customer_profile WHERE customer_id = ?1 "
                 + "AND registered_at IS NOT NULL").setParameter(1, customerId.toString()).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(Rows.instant(rows.get(0)));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(Timestamps.instant(rows.get(0)));
     }
 
     private static double mismatch(String a, String b) {

@@ -1,25 +1,9 @@
 package io.eventcommerce.compliance.fraud.service;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-
 /** Values of native query rows, as the MySQL driver returns them on MySQL 8.4 and MariaDB 11.4 alike. */
 public final class Rows {
 
     private Rows() {
-    }
-
-    /** A DATETIME(6) column (stored in UTC, as every time of the platform). */
-    public static Instant instant(Object value) {
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof LocalDateTime ldt) {
-            return ldt.toInstant(ZoneOffset.UTC);
-        }
-        return (Instant) value;
     }
 
     /** A BOOLEAN (TINYINT(1)) column, or a boolean expression's value. */

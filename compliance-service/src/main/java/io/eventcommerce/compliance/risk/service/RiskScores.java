@@ -162,7 +162,7 @@ public class RiskScores {
                                         (SELECT MIN(placed_at) FROM order_fact WHERE customer_id = ?1))""")
                 .setParameter(1, customerId).getSingleResult();
         double ageDays = since == null ? 0
-                : Math.max(0, Duration.between(Rows.instant(since), now).toMinutes() / (24.0 * 60));
+                : Math.max(0, Duration.between(Timestamps.instant(since), now).toMinutes() / (24.0 * 60));
         return new RiskInputs(clamp(Rows.number(scores[0])), clamp(Rows.number(scores[1])),
                 (long) Rows.number(labels[0]), (long) Rows.number(scores[2]), (long) Rows.number(labels[1]),
                 streak.isEmpty() ? 0 : (long) Rows.number(streak.get(0)), ageDays);
@@ -219,7 +219,7 @@ public class RiskScores {
                 .getResultList();
         return Page.of(rows.stream().map(r -> new Change(((Number) r[0]).longValue(), (BigDecimal) r[1],
                 r[2] == null ? null : RiskLevel.valueOf((String) r[2]), (BigDecimal) r[3],
-                RiskLevel.valueOf((String) r[4]), (String) r[5], (String) r[6], uuid(r[7]), Rows.instant(r[8])))
+                RiskLevel.valueOf((String) r[4]), (String) r[5], (String) r[6], uuid(r[7]), Timestamps.instant(r[8])))
                 .toList(), page, size, total);
     }
 
@@ -243,7 +243,7 @@ public class RiskScores {
 
     private static Current current(Object[] r) {
         return new Current(UUID.fromString(r[0].toString()), (BigDecimal) r[1], RiskLevel.valueOf((String) r[2]),
-                (String) r[3], (String) r[4], uuid(r[5]), Rows.instant(r[6]));
+                (String) r[3], (String) r[4], uuid(r[5]), Timestamps.instant(r[6]));
     }
 
     private static UUID uuid(Object value) {

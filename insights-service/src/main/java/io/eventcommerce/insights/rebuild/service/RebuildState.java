@@ -101,15 +101,9 @@ public class RebuildState {
                         SELECT status, rebuilding, started_at, finished_at, events_applied, events_skipped, error
                         FROM read_model_state WHERE id = 1""").getSingleResult();
         return new Status((String) r[0], Boolean.TRUE.equals(r[1]) || r[1] instanceof Number n && n.intValue() != 0,
-                instant(r[2]), instant(r[3]), ((Number) r[4]).longValue(), ((Number) r[5]).longValue(),
+                Timestamps.instant(r[2]), Timestamps.instant(r[3]), ((Number) r[4]).longValue(),
+                ((Number) r[5]).longValue(),
                 (String) r[6]);
     }
 
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        return value instanceof Timestamp t ? t.toInstant()
-                : ((java.time.LocalDateTime) value).toInstant(java.time.ZoneOffset.UTC);
-    }
 }

@@ -2,6 +2,7 @@ package io.eventcommerce.insights.reports.service;
 
 import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
+import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -9,11 +10,8 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -182,8 +180,9 @@ public class SalesReports {
     }
 
     private static CustomerSummary customer(Object[] r) {
-        return new CustomerSummary(UUID.fromString((String) r[0]), (String) r[1], (String) r[2], instant(r[3]),
-                instant(r[4]), instant(r[5]), num(r[6]).longValue(), dec(r[7]), dec(r[8]));
+        return new CustomerSummary(UUID.fromString((String) r[0]), (String) r[1], (String) r[2],
+                Timestamps.instant(r[3]), Timestamps.instant(r[4]), Timestamps.instant(r[5]), num(r[6]).longValue(),
+                dec(r[7]), dec(r[8]));
     }
 
     @SuppressWarnings("unchecked")
@@ -214,14 +213,4 @@ public class SalesReports {
         return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        // DATETIME columns hold UTC (quarkus.hibernate-orm.jdbc.timezone=UTC in every service).
-        return ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
-    }
 }

@@ -4,6 +4,7 @@ import io.eventcommerce.events.orders.OrderLine;
 import io.eventcommerce.events.orders.OrderPlaced;
 import io.eventcommerce.insights.sales.domain.SaleCountry;
 import io.eventcommerce.insights.sales.domain.StatusRank;
+import io.eventcommerce.servicekit.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -122,7 +123,7 @@ public class OrderFacts {
         List<Object[]> lines = em.createNativeQuery(
                         "SELECT product_id, quantity, line_total FROM order_line_fact WHERE order_id = ?1")
                 .setParameter(1, orderId.toString()).getResultList();
-        return new Sale(orderId, UUID.fromString((String) o[0]), (String) o[1], (String) o[2], instant(o[3]),
+        return new Sale(orderId, UUID.fromString((String) o[0]), (String) o[1], (String) o[2], Timestamps.instant(o[3]),
                 ((Number) o[4]).intValue(), (BigDecimal) o[5], (BigDecimal) o[6], (BigDecimal) o[7],
                 lines.stream().map(l -> new Line(UUID.fromString((String) l[0]), ((Number) l[1]).intValue(),
                         (BigDecimal) l[2])).toList());
@@ -135,14 +136,4 @@ public class OrderFacts {
                 .setParameter(1, status).setParameter(2, orders).setParameter(3, revenue).executeUpdate();
     }
 
-    static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime t) {
-            // DATETIME columns hold UTC (quarkus.hibernate-orm.jdbc.timezone=UTC).
-            return t.toInstant(ZoneOffset.UTC);
-        }
-        return (Instant) value;
-    }
 }

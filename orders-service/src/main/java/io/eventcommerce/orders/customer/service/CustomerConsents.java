@@ -12,8 +12,6 @@ import jakarta.transaction.Transactional;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -127,7 +125,8 @@ public class CustomerConsents {
                         "SELECT COUNT(*) FROM customer_consent_history WHERE customer_id = ?1")
                 .setParameter(1, customerId.toString()).getSingleResult()).longValue();
         return Page.of(rows.stream().map(r -> new Change(UUID.fromString(r[0].toString()), (String) r[1],
-                bool(r[2]), (String) r[3], (String) r[4], (String) r[5], instant(r[6]))).toList(), page, size, total);
+                bool(r[2]), (String) r[3], (String) r[4], (String) r[5], Timestamps.instant(r[6]))).toList(),
+                page, size, total);
     }
 
     private Optional<Consent> held(UUID customerId, String purpose) {
@@ -137,15 +136,11 @@ public class CustomerConsents {
                         WHERE customer_id = ?1 AND purpose = ?2""")
                 .setParameter(1, customerId.toString()).setParameter(2, purpose).getResultList();
         return rows.stream().findFirst().map(r -> new Consent((String) r[0], bool(r[1]), (String) r[2],
-                (String) r[3], instant(r[4])));
+                (String) r[3], Timestamps.instant(r[4])));
     }
 
     private static boolean bool(Object value) {
         return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
     }
 
-    private static Instant instant(Object value) {
-        // DATETIME columns hold UTC (quarkus.hibernate-orm.jdbc.timezone=UTC).
-        return value instanceof Timestamp t ? t.toInstant() : ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
-    }
 }

@@ -24,7 +24,7 @@ class AnalysisRunsIT {
     }
 
     private static Response start(String token) {
-        return given().auth().oauth2(token).post("/analysis/probe/runs");
+        return given().auth().oauth2(token).post("/analysis/kinds/probe/runs");
     }
 
     @Test
@@ -43,7 +43,7 @@ class AnalysisRunsIT {
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(second.contentType()).startsWith("application/problem+json");
         // Forcing is an admin's call.
-        given().auth().oauth2(ANALYST).queryParam("force", true).post("/analysis/probe/runs").then()
+        given().auth().oauth2(ANALYST).queryParam("force", true).post("/analysis/kinds/probe/runs").then()
                 .statusCode(403);
 
         ProbeJob.release.countDown();
@@ -72,9 +72,9 @@ class AnalysisRunsIT {
 
     @Test
     void unknownKindsAndCallersWithoutTheRoleAreRefused() {
-        given().auth().oauth2(ANALYST).post("/analysis/no-such-thing/runs").then().statusCode(404);
-        given().auth().oauth2(ANALYST).post("/analysis/NOT_A_KIND/runs").then().statusCode(422);
-        given().auth().oauth2(TestTokens.forRoles("catalog-manager")).post("/analysis/probe/runs").then()
+        given().auth().oauth2(ANALYST).post("/analysis/kinds/no-such-thing/runs").then().statusCode(404);
+        given().auth().oauth2(ANALYST).post("/analysis/kinds/NOT_A_KIND/runs").then().statusCode(422);
+        given().auth().oauth2(TestTokens.forRoles("catalog-manager")).post("/analysis/kinds/probe/runs").then()
                 .statusCode(403);
         given().auth().oauth2(TestTokens.forRoles("customer")).get("/analysis/runs").then().statusCode(403);
         given().get("/analysis/runs").then().statusCode(401);

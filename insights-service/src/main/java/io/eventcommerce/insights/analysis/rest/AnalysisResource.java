@@ -30,7 +30,8 @@ import java.util.UUID;
 /** The analyses (forecasts, customer values, trends, ...): which there are, starting one, and its progress. */
 @Path("/analysis")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Analyses")
+@Tag(name = "Analyses", description = "Forecasts, customer values, elasticities, trends and the other analyses: "
+        + "which there are, starting a run, its progress and summary")
 @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.CATALOG_MANAGER})
 public class AnalysisResource {
 
@@ -53,7 +54,7 @@ public class AnalysisResource {
     }
 
     @POST
-    @Path("{kind}/runs")
+    @Path("kinds/{kind}/runs")
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Operation(summary = "Start a run of an analysis now (analyst, admin)",
             description = "202 with the run (RUNNING) and its Location; it runs in the background, GET it for its "

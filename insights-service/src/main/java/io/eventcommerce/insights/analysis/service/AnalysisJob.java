@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * One kind of analysis (forecasts, customer values, trends, ...): a bean that {@link AnalysisRuns} finds by its
  * {@link #kind()} and runs in the background, one run per kind at a time, nightly (its own {@code @Scheduled} method
- * calls {@link AnalysisRuns#startScheduled}) and on demand ({@code POST /analysis/{kind}/runs}).
+ * calls {@link AnalysisRuns#startScheduled}) and on demand ({@code POST /analysis/kinds/{kind}/runs}).
  */
 public interface AnalysisJob {
 

@@ -213,6 +213,11 @@ public class AnalysisRuns {
         }
 
         @Override
+        public UUID runId() {
+            return runId;
+        }
+
+        @Override
         public synchronized void total(int items) {
             total = items;
             flush();

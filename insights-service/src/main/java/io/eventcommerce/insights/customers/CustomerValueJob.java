@@ -107,10 +107,19 @@ public class CustomerValueJob implements AnalysisJob {
         List<SpendSummary> spends = customers.stream().filter(c -> c.days().size() > 1 && c.averageRepeatValue() > 0)
                 .map(c -> new SpendSummary(c.days().size() - 1, c.averageRepeatValue())).toList();
         long fitStarted = System.nanoTime();
-        BgNbdFitter.Fit bgNbd = BgNbdFitter.fit(purchases);
-        GammaGammaFitter.Fit gammaGamma = GammaGammaFitter.fit(spends);
+        BgNbdFitter.Fit bgNbd = null;
+        GammaGammaFitter.Fit gammaGamma = null;
+        LifetimeValue fitted = null;
+        try {
+            bgNbd = BgNbdFitter.fit(purchases);
+            gammaGamma = GammaGammaFitter.fit(spends);
+            fitted = lifetimeValue(bgNbd, gammaGamma, horizonDays, annualDiscountRate);
+        } catch (IllegalArgumentException e) {
+            // Too few repeat buyers to fit (a young shop): segments still, values only once a model can be fitted.
+            summary.put("notFitted", e.getMessage());
+        }
+        LifetimeValue clv = fitted;
         long fitMs = (System.nanoTime() - fitStarted) / 1_000_000;
-        LifetimeValue clv = lifetimeValue(bgNbd, gammaGamma, horizonDays, annualDiscountRate);
         List<RfmScore> scores = RfmScoring.score(customers.stream().map(c -> c.activity(today)).toList());
 
         for (int from = 0; from < customers.size(); from += BATCH) {
@@ -123,11 +132,9 @@ public class CustomerValueJob implements AnalysisJob {
         int removed = QuarkusTransaction.requiringNew().call(() -> removeOthers(runId));
 
         summary.put("repeatCustomers", spends.size());
-        summary.put("bgNbd", Map.of("r", bgNbd.model().r(), "alpha", bgNbd.model().alpha(), "a", bgNbd.model().a(),
-                "b", bgNbd.model().b(), "logLikelihood", bgNbd.logLikelihood(), "evaluations", bgNbd.evaluations()));
-        summary.put("gammaGamma", Map.of("p", gammaGamma.model().p(), "q", gammaGamma.model().q(),
-                "gamma", gammaGamma.model().gamma(), "logLikelihood", gammaGamma.logLikelihood(),
-                "customers", gammaGamma.customers(), "evaluations", gammaGamma.evaluations()));
+        if (bgNbd != null && gammaGamma != null) {
+            putFits(summary, bgNbd, gammaGamma);
+        }
         summary.put("timeUnit", "weeks");
         summary.put("horizonDays", horizonDays);
         summary.put("annualDiscountRate", annualDiscountRate);
@@ -152,6 +159,14 @@ public class CustomerValueJob implements AnalysisJob {
         } catch (SQLException e) {
             throw new IllegalStateException("reading the run's claim failed", e);
         }
+    }
+
+    private static void putFits(Map<String, Object> summary, BgNbdFitter.Fit bgNbd, GammaGammaFitter.Fit gammaGamma) {
+        summary.put("bgNbd", Map.of("r", bgNbd.model().r(), "alpha", bgNbd.model().alpha(), "a", bgNbd.model().a(),
+                "b", bgNbd.model().b(), "logLikelihood", bgNbd.logLikelihood(), "evaluations", bgNbd.evaluations()));
+        summary.put("gammaGamma", Map.of("p", gammaGamma.model().p(), "q", gammaGamma.model().q(),
+                "gamma", gammaGamma.model().gamma(), "logLikelihood", gammaGamma.logLikelihood(),
+                "customers", gammaGamma.customers(), "evaluations", gammaGamma.evaluations()));
     }
 
     private List<CustomerHistory> histories() {
@@ -226,6 +241,9 @@ public class CustomerValueJob implements AnalysisJob {
                 segments.setString(9, s.segment().name());
                 segments.setTimestamp(10, at);
                 segments.addBatch();
+                if (clv == null) {
+                    continue;
+                }
                 double alive = clv.purchases().probabilityAlive(p);
                 double expected = clv.purchases().expectedPurchases(p, horizonWeeks);
                 double value = clv.value(p, h.averageRepeatValue());

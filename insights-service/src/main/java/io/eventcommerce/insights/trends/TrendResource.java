@@ -22,7 +22,9 @@ import java.util.Locale;
 /** Market trends per product, category and region, as the last trends run tested them. */
 @Path("/trends")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Market trends")
+@Tag(name = "Market trends",
+        description = "Weekly units and revenue trends per product, category and region (Mann-Kendall, "
+                + "Sen's slope), tested nightly.")
 @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class TrendResource {
 

@@ -167,6 +167,9 @@ public class CustomerValueJob implements AnalysisJob {
         summary.put("gammaGamma", Map.of("p", gammaGamma.model().p(), "q", gammaGamma.model().q(),
                 "gamma", gammaGamma.model().gamma(), "logLikelihood", gammaGamma.logLikelihood(),
                 "customers", gammaGamma.customers(), "evaluations", gammaGamma.evaluations()));
+        // q <= 1 (a handful of repeat buyers) leaves no finite mean spend for one-time buyers: they are valued 0.
+        double mean = gammaGamma.model().populationMeanValue();
+        summary.put("populationMeanValue", Double.isFinite(mean) ? mean : "infinite (q <= 1)");
     }
 
     private List<CustomerHistory> histories() {

@@ -39,7 +39,7 @@ class DemandInsightsIT {
     }
 
     private static JsonPath runToCompletion(String kind) {
-        String location = given().auth().oauth2(ANALYST).post("/analysis/" + kind + "/runs").then().statusCode(202)
+        String location = given().auth().oauth2(ANALYST).post("/analysis/kinds/" + kind + "/runs").then().statusCode(202)
                 .extract().header("Location");
         await().atMost(Deadlines.ASYNC).until(() -> !"RUNNING".equals(get(location).getString("status")));
         JsonPath run = get(location);

@@ -5,7 +5,6 @@ import io.eventcommerce.analytics.clv.GammaGammaFitter;
 import io.eventcommerce.analytics.clv.LifetimeValue;
 import io.eventcommerce.analytics.clv.PurchaseSummary;
 import io.eventcommerce.analytics.clv.SpendSummary;
-import io.eventcommerce.analytics.rfm.CustomerActivity;
 import io.eventcommerce.analytics.rfm.RfmScore;
 import io.eventcommerce.analytics.rfm.RfmScoring;
 import io.eventcommerce.insights.analysis.service.AnalysisJob;
@@ -32,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Keeps customer_segments (RFM) and customer_lifetime_value current: fits BG/NBD and Gamma-Gamma by maximum
@@ -92,7 +90,7 @@ public class CustomerValueJob implements AnalysisJob {
     @Override
     public Map<String, Object> run(AnalysisProgress progress) {
         long started = System.nanoTime();
-        String runId = QuarkusTransaction.requiringNew().call(this::runId);
+        String runId = progress.runId().toString();
         Instant now = Timestamps.now();
         LocalDate today = now.atOffset(ZoneOffset.UTC).toLocalDate();
         List<CustomerHistory> customers = QuarkusTransaction.requiringNew().call(this::histories);
@@ -147,19 +145,6 @@ public class CustomerValueJob implements AnalysisJob {
         return summary;
     }
 
-    /** The run holding this kind's claim (AnalysisRuns claims before it runs), which the rows are stamped with. */
-    private String runId() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT run_id FROM analysis_claim WHERE kind = ?")) {
-            ps.setString(1, KIND);
-            try (ResultSet rs = ps.executeQuery()) {
-                String id = rs.next() ? rs.getString(1) : null;
-                return id != null ? id : UUID.randomUUID().toString();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the run's claim failed", e);
-        }
-    }
 
     private static void putFits(Map<String, Object> summary, BgNbdFitter.Fit bgNbd, GammaGammaFitter.Fit gammaGamma) {
         summary.put("bgNbd", Map.of("r", bgNbd.model().r(), "alpha", bgNbd.model().alpha(), "a", bgNbd.model().a(),

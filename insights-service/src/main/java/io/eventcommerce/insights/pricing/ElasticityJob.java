@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Nightly own-price elasticity per product: the daily average unit prices and units of its counted sales over the
@@ -86,7 +85,7 @@ public class ElasticityJob implements AnalysisJob {
     @Override
     public Map<String, Object> run(AnalysisProgress progress) {
         long started = System.nanoTime();
-        String runId = QuarkusTransaction.requiringNew().call(this::runId);
+        String runId = progress.runId().toString();
         Instant now = Timestamps.now();
         LocalDate since = now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(lookbackDays);
         Map<String, List<DailyPrice>> products = QuarkusTransaction.requiringNew().call(() -> days(since));
@@ -117,18 +116,6 @@ public class ElasticityJob implements AnalysisJob {
         return summary;
     }
 
-    private String runId() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT run_id FROM analysis_claim WHERE kind = ?")) {
-            ps.setString(1, KIND);
-            try (ResultSet rs = ps.executeQuery()) {
-                String id = rs.next() ? rs.getString(1) : null;
-                return id != null ? id : UUID.randomUUID().toString();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the run's claim failed", e);
-        }
-    }
 
     private Map<String, List<DailyPrice>> days(LocalDate since) {
         Map<String, List<DailyPrice>> products = new LinkedHashMap<>();

@@ -49,6 +49,11 @@ public class InsightsPersonalData implements PersonalData {
         data.put("orders", rows.of("SELECT order_id, channel, country, currency, status, placed_at, units, gross,"
                 + " discount, net, paid_at FROM order_fact WHERE customer_id = ?1 ORDER BY placed_at, order_id",
                 customer));
+        data.put("segment", rows.of("SELECT segment, r_score, f_score, m_score, days_since_last, orders, revenue,"
+                + " computed_at FROM customer_segments WHERE customer_id = ?1", customer));
+        data.put("lifetimeValue", rows.of("SELECT frequency, recency_weeks, age_weeks, average_value, horizon_days,"
+                + " expected_purchases, probability_alive, clv_value, computed_at FROM customer_lifetime_value"
+                + " WHERE customer_id = ?1", customer));
         return data;
     }
 
@@ -68,9 +73,19 @@ public class InsightsPersonalData implements PersonalData {
         int summary = pseudonymise("customer_summary", customer, pseudonym);
         int months = pseudonymise("customer_month", customer, pseudonym);
         int orders = pseudonymise("order_fact", customer, pseudonym);
+        // Scores about the person: deleted (the next customer-value run scores the pseudonym from its facts).
+        int segment = delete("customer_segments", customer);
+        int value = delete("customer_lifetime_value", customer);
         return List.of(new Erasure("customer_summary", PersonalDataErased.PSEUDONYMISED, summary),
                 new Erasure("customer_month", PersonalDataErased.PSEUDONYMISED, months),
-                new Erasure("order_fact", PersonalDataErased.PSEUDONYMISED, orders));
+                new Erasure("order_fact", PersonalDataErased.PSEUDONYMISED, orders),
+                new Erasure("customer_segments", PersonalDataErased.DELETED, segment),
+                new Erasure("customer_lifetime_value", PersonalDataErased.DELETED, value));
+    }
+
+    private int delete(String table, String customer) {
+        return em.createNativeQuery("DELETE FROM " + table + " WHERE customer_id = ?1").setParameter(1, customer)
+                .executeUpdate();
     }
 
     private int pseudonymise(String table, String customer, String pseudonym) {

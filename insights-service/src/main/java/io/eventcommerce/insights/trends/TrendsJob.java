@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * Nightly market trends: weekly paid units and revenue per product, category and region (Regions of the order's
@@ -108,7 +107,7 @@ public class TrendsJob implements AnalysisJob {
     @Override
     public Map<String, Object> run(AnalysisProgress progress) {
         long started = System.nanoTime();
-        String runId = QuarkusTransaction.requiringNew().call(this::runId);
+        String runId = progress.runId().toString();
         Instant now = Timestamps.now();
         LocalDate first = WeeklySeries.firstWeek(now.atOffset(ZoneOffset.UTC).toLocalDate(), weeks);
         Map<String, Map<String, WeeklySeries>> series = QuarkusTransaction.requiringNew().call(() -> series(first));
@@ -141,18 +140,6 @@ public class TrendsJob implements AnalysisJob {
         return summary;
     }
 
-    private String runId() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT run_id FROM analysis_claim WHERE kind = ?")) {
-            ps.setString(1, KIND);
-            try (ResultSet rs = ps.executeQuery()) {
-                String id = rs.next() ? rs.getString(1) : null;
-                return id != null ? id : UUID.randomUUID().toString();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the run's claim failed", e);
-        }
-    }
 
     private Map<String, Map<String, WeeklySeries>> series(LocalDate first) {
         Map<String, Map<String, WeeklySeries>> byLevel = new LinkedHashMap<>();

@@ -43,24 +43,30 @@ public class ForecastStore {
             }
             delete.executeUpdate();
         }
+        // ?1 (and ?2) the key, the values after it: ordinal labels must have no gap.
         int k = product ? 1 : 2;
-        Query insert = em.createNativeQuery("INSERT INTO " + header + " (" + keyColumns + ", run_id, model,"
+        String keyMarks = product ? "?1" : "?1, ?2";
+        StringBuilder head = new StringBuilder("INSERT INTO " + header + " (" + keyColumns + ", run_id, model,"
                 + " series_class, history_days, first_day, horizon_days, backtest_mase, naive_mase, origins,"
-                + " generated_at) VALUES (" + (product ? "?1" : "?1, ?2") + ", ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                + " ?11, ?12)");
+                + " generated_at) VALUES (" + keyMarks);
+        for (int c = 1; c <= 10; c++) {
+            head.append(", ?").append(k + c);
+        }
+        Query insert = em.createNativeQuery(head.append(')').toString());
         bindKey(insert, level, series);
         Forecast f = s.forecast();
-        insert.setParameter(3, runId.toString()).setParameter(4, s.model())
-                .setParameter(5, s.seriesClass().name()).setParameter(6, series.units().length)
-                .setParameter(7, Date.valueOf(series.next())).setParameter(8, f.horizon())
-                .setParameter(9, mase(s.mase())).setParameter(10, mase(s.seasonalNaiveMase()))
-                .setParameter(11, s.origins()).setParameter(12, Timestamp.from(generatedAt)).executeUpdate();
+        insert.setParameter(k + 1, runId.toString()).setParameter(k + 2, s.model())
+                .setParameter(k + 3, s.seriesClass().name()).setParameter(k + 4, series.units().length)
+                .setParameter(k + 5, Date.valueOf(series.next())).setParameter(k + 6, f.horizon())
+                .setParameter(k + 7, mase(s.mase())).setParameter(k + 8, mase(s.seasonalNaiveMase()))
+                .setParameter(k + 9, s.origins()).setParameter(k + 10, Timestamp.from(generatedAt))
+                .executeUpdate();
         // One statement for all the days: 28 rows per series, thousands of series per run.
         StringBuilder sql = new StringBuilder("INSERT INTO " + points + " (" + keyColumns
                 + ", day, mean, lower_80, upper_80, lower_95, upper_95) VALUES ");
-        int p = 3;
+        int p = k + 1;
         for (int i = 0; i < f.horizon(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(product ? "(?1" : "(?1, ?2");
+            sql.append(i == 0 ? "(" : ", (").append(keyMarks);
             for (int c = 0; c < 6; c++) {
                 sql.append(", ?").append(p++);
             }
@@ -68,7 +74,7 @@ public class ForecastStore {
         }
         Query pts = em.createNativeQuery(sql.toString());
         bindKey(pts, level, series);
-        p = 3;
+        p = k + 1;
         for (int i = 0; i < f.horizon(); i++) {
             pts.setParameter(p++, Date.valueOf(series.next().plusDays(i)));
             pts.setParameter(p++, units(f.mean()[i]));

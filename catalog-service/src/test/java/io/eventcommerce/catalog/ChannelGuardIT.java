@@ -33,6 +33,6 @@ class ChannelGuardIT {
         Set<String> handled = new TreeSet<>();
         facades.forEach(facade -> handled.addAll(facade.handlers().keySet()));
         assertThat(guard.channels()).isEqualTo(handled)
-                .containsExactlyInAnyOrder("orders-order", "orders-deliveries", "privacy-requests");
+                .containsExactlyInAnyOrder("orders-order", "orders-deliveries", "privacy-requests", "insights-reorder");
     }
 }

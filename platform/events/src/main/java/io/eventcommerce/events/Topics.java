@@ -54,6 +54,12 @@ public final class Topics {
      */
     public static final String COMPLIANCE_PRIVACY_RESPONSE = "compliance.privacy-response";
 
+    /**
+     * Reorder suggestions from insights-service, keyed by {@code <productId>:<warehouseId>}; catalog-service drafts
+     * a purchase order from each.
+     */
+    public static final String INSIGHTS_REORDER = "insights.reorder";
+
     private Topics() {
     }
 

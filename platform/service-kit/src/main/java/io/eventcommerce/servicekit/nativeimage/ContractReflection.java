@@ -11,6 +11,7 @@ import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.events.insights.ReorderSuggested;
 import io.eventcommerce.events.orders.Address;
 import io.eventcommerce.events.orders.CustomerConsentChanged;
 import io.eventcommerce.events.orders.CustomerRegistered;
@@ -75,6 +76,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         CustomerUpdated.class,
         CustomerConsentChanged.class,
         FraudAssessed.class,
+        ReorderSuggested.class,
         DataSubjectAccessRequested.class,
         DataSubjectErasureRequested.class,
         PersonalDataExported.class,

@@ -33,9 +33,10 @@ import java.util.UUID;
  * locked, or inserted under its primary key, in the transaction that writes the draft.
  *
  * <p>The supplier is the product's usual one: the supplier of its latest purchase order (even a cancelled one: it
- * still says who sells the product), if that supplier is still ACTIVE. catalog-service knows no other link between products and suppliers; a suggestion for a product
- * never bought, or whose supplier is inactive, drafts nothing and is logged (insights' suggestion list still
- * shows it). The expected date is today plus that supplier's lead time (PurchaseOrderService's default).
+ * still says who sells the product), if that supplier is still ACTIVE.
+ * catalog-service knows no other link between products and suppliers; a suggestion for a product
+ * never bought, or whose supplier is inactive, drafts nothing and is logged (insights-service is to list
+ * suggestions itself). The expected date is today plus that supplier's lead time (PurchaseOrderService's default).
  */
 @ApplicationScoped
 public class ReorderDraftHandler {

@@ -4,6 +4,7 @@ import io.eventcommerce.events.catalog.ProductCreated;
 import io.eventcommerce.events.catalog.ProductUpdated;
 import io.eventcommerce.events.catalog.PromotionCreated;
 import io.eventcommerce.events.catalog.PromotionUpdated;
+import io.eventcommerce.events.catalog.PurchaseOrderChanged;
 import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
@@ -68,7 +69,8 @@ public final class Events {
             PersonalDataErased.TYPE,
             ConsentBasedProcessingRequested.TYPE,
             ConsentBasedProcessingReported.TYPE,
-            ReorderSuggested.TYPE);
+            ReorderSuggested.TYPE,
+            PurchaseOrderChanged.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

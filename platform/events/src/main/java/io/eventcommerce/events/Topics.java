@@ -24,6 +24,12 @@ public final class Topics {
     /** Promotions (codes, discounts, usage limits, validity) from catalog-service, keyed by promotion id. */
     public static final String CATALOG_PROMOTION = "catalog.promotion";
 
+    /**
+     * Purchase orders from catalog-service, keyed by purchase order id: each event the order's full state,
+     * compacted. insights-service reads its supply figures and reorder lead times from it.
+     */
+    public static final String CATALOG_PURCHASE_ORDER = "catalog.purchase-order";
+
     /** Order lifecycle events from orders-service, keyed by order id. */
     public static final String ORDERS_ORDER = "orders.order";
 

@@ -7,6 +7,8 @@ import io.eventcommerce.events.catalog.ProductUpdated;
 import io.eventcommerce.events.catalog.PromotionCreated;
 import io.eventcommerce.events.catalog.PromotionSnapshot;
 import io.eventcommerce.events.catalog.PromotionUpdated;
+import io.eventcommerce.events.catalog.PurchaseOrderChanged;
+import io.eventcommerce.events.catalog.PurchaseOrderSnapshot;
 import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
@@ -53,6 +55,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         PromotionCreated.class,
         PromotionUpdated.class,
         PromotionSnapshot.class,
+        PurchaseOrderChanged.class,
+        PurchaseOrderSnapshot.class,
+        PurchaseOrderSnapshot.Line.class,
         StockLevelChanged.class,
         StockReserved.class,
         StockReserved.Allocation.class,

@@ -1,5 +1,6 @@
 package io.eventcommerce.insights.customers;
 
+import io.quarkus.cache.CacheResult;
 import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
@@ -45,6 +46,7 @@ public class CustomerValues {
         this.em = em;
     }
 
+    @CacheResult(cacheName = "reports-customers-segments")
     public List<Segment> segments() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -57,6 +59,7 @@ public class CustomerValues {
                 share((BigDecimal) r[2], revenue))).toList();
     }
 
+    @CacheResult(cacheName = "reports-customers-values")
     public Page<CustomerValue> values(Sort sort, int page, int size) {
         String order = sort == Sort.VALUE ? "v.clv_value DESC" : "v.probability_alive DESC";
         long total = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM customer_lifetime_value v "

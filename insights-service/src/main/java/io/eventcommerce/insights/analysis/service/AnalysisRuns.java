@@ -200,13 +200,17 @@ public class AnalysisRuns {
         }
     }
 
-    /** Progress written in transactions of its own, at most about once a second. */
+    /**
+     * Progress written in transactions of its own: the total, the first item done (a reader sees the work start)
+     * and then at most about once a second.
+     */
     private final class Progress implements AnalysisProgress {
 
         private final UUID runId;
         private Integer total;
         private int done;
         private long lastWrite = System.nanoTime();
+        private boolean started;
 
         private Progress(UUID runId) {
             this.runId = runId;
@@ -226,7 +230,8 @@ public class AnalysisRuns {
         @Override
         public synchronized void advance(int items) {
             done += items;
-            if (System.nanoTime() - lastWrite >= PROGRESS_EVERY.toNanos()) {
+            if (!started || System.nanoTime() - lastWrite >= PROGRESS_EVERY.toNanos()) {
+                started = true;
                 flush();
             }
         }

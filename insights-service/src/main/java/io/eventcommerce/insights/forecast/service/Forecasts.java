@@ -1,5 +1,6 @@
 package io.eventcommerce.insights.forecast.service;
 
+import io.quarkus.cache.CacheResult;
 import io.eventcommerce.insights.forecast.domain.ForecastLevel;
 import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
@@ -61,16 +62,19 @@ public class Forecasts {
                 .orElseThrow(() -> DomainException.notFound("product forecast", productId));
     }
 
+    @CacheResult(cacheName = "reports-forecasts-category")
     public SeriesForecast category(UUID categoryId) {
         return find(ForecastLevel.CATEGORY, categoryId.toString())
                 .orElseThrow(() -> DomainException.notFound("category forecast", categoryId));
     }
 
+    @CacheResult(cacheName = "reports-forecasts-total")
     public SeriesForecast total() {
         return find(ForecastLevel.TOTAL, ForecastSeries.TOTAL_KEY)
                 .orElseThrow(() -> DomainException.notFound("total forecast", ForecastSeries.TOTAL_KEY));
     }
 
+    @CacheResult(cacheName = "reports-forecasts-products")
     public Page<ProductForecastSummary> products(ProductSort sort, int page, int size) {
         String order = switch (sort) {
             case UNITS -> "units DESC";

@@ -1,5 +1,6 @@
 package io.eventcommerce.insights.reports.service;
 
+import io.quarkus.cache.CacheResult;
 import io.eventcommerce.insights.reports.domain.AbcClassifier;
 import io.eventcommerce.servicekit.rest.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +62,7 @@ public class ProductReports {
     private static final String NET_REVENUE = "(s.revenue - s.returned_revenue)";
     private static final String NET_UNITS = "(s.units - s.returned_units)";
 
+    @CacheResult(cacheName = "reports-products-products")
     public Page<ProductPerformance> products(ProductSort sort, UUID categoryId, int page, int size) {
         String order = switch (sort) {
             case REVENUE -> NET_REVENUE + " DESC";
@@ -88,6 +90,7 @@ public class ProductReports {
         return Page.of(rows.stream().map(ProductReports::product).toList(), page, size, total);
     }
 
+    @CacheResult(cacheName = "reports-products-categories")
     public List<CategoryPerformance> categories() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -105,6 +108,7 @@ public class ProductReports {
     }
 
     /** Every stock row valued and classed, then filtered: a row's class is its place among all rows. */
+    @CacheResult(cacheName = "reports-products-inventory")
     public Page<InventoryItem> inventory(UUID warehouseId, String abcClass, int page, int size) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""

@@ -1,5 +1,6 @@
 package io.eventcommerce.insights.reports.service;
 
+import io.quarkus.cache.CacheResult;
 import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
 import io.eventcommerce.servicekit.time.Timestamps;
@@ -65,6 +66,7 @@ public class SalesReports {
     public record CohortMonth(String month, int offset, long active, BigDecimal retention) {
     }
 
+    @CacheResult(cacheName = "reports-sales-daily-sales")
     public DailySeries dailySales(LocalDate from, LocalDate to, String channel, String country) {
         if (from.isAfter(to)) {
             throw DomainException.invalid("from", "must not be after to");
@@ -109,6 +111,7 @@ public class SalesReports {
         return new DailySeries(from, to, channel, country, points, point(null, total, sums));
     }
 
+    @CacheResult(cacheName = "reports-sales-order-status")
     public List<StatusTotal> orderStatus() {
         return rows("SELECT status, orders, revenue FROM order_status_total WHERE orders <> 0 ORDER BY status")
                 .stream().map(r -> new StatusTotal((String) r[0], num(r[1]).longValue(), dec(r[2]))).toList();
@@ -130,6 +133,7 @@ public class SalesReports {
     }
 
     /** Customers with at least one paid order, best first by {@code sort}. */
+    @CacheResult(cacheName = "reports-sales-customers")
     public Page<CustomerSummary> customers(CustomerSort sort, int page, int size) {
         String order = switch (sort) {
             case REVENUE -> "c.revenue DESC";
@@ -145,6 +149,7 @@ public class SalesReports {
         return Page.of(items, page, size, total);
     }
 
+    @CacheResult(cacheName = "reports-sales-cohorts")
     public List<Cohort> cohorts(LocalDate fromMonth, LocalDate toMonth) {
         if (fromMonth.isAfter(toMonth)) {
             throw DomainException.invalid("from", "must not be after to");

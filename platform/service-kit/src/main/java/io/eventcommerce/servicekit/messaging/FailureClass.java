@@ -70,7 +70,10 @@ public enum FailureClass {
                 // A domain rule refused it (an illegal transition, a reference that does not exist): so it will again.
                 || cause instanceof DomainException
                 // A business rule refused the event; a 5xx ApiException is not a rule but an outage reported as one.
-                || cause instanceof ApiException api && api.type().status() < 500;
+                || cause instanceof ApiException api && api.type().status() < 500
+                // SQLSTATE class 22, data exception: a value too long, out of range or not a date for its column.
+                // The event's value does not fit the schema, and will not on a retry.
+                || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22");
     }
 
     private static boolean isTransient(Throwable cause) {

@@ -104,6 +104,15 @@ class FailureClassTest {
     }
 
     @Test
+    void aValueThatDoesNotFitItsColumnIsPermanent() {
+        assertThat(FailureClass.of(new PersistenceException("x", new org.hibernate.exception.DataException("x",
+                new SQLException("Data too long for column 'po_number' at row 1", "22001", 1406)))))
+                .isEqualTo(PERMANENT);
+        assertThat(FailureClass.of(new GenericJDBCException("x", new SQLException("Out of range value", "22003",
+                1264)))).isEqualTo(PERMANENT);
+    }
+
+    @Test
     void anythingElseIsUnknown() {
         assertThat(FailureClass.of(new NullPointerException())).isEqualTo(UNKNOWN);
         assertThat(FailureClass.of(new IllegalStateException("Cannot start a JTA transaction from the IO thread")))

@@ -1,0 +1,10 @@
+-- The days whose totals (DailyOrderTotals on orders.totals) were published, one row per UTC day: the scheduled job
+-- claims a day by inserting its row (INSERT IGNORE, the primary key decides between instances) in the transaction
+-- that adds the event to the outbox, so a day is published once by the schedule however many instances run it. A
+-- republish (POST /admin/daily-totals/{day}) sets computed_at and counts itself in publications.
+CREATE TABLE daily_totals_checkpoint (
+    day          DATE        NOT NULL,
+    computed_at  DATETIME(6) NOT NULL,
+    publications INT         NOT NULL,
+    PRIMARY KEY (day)
+);

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,7 @@ import static io.eventcommerce.orders.OrdersFixtures.importCustomer;
 import static io.eventcommerce.orders.OrdersFixtures.productInReplica;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
 
 /**
  * POST /admin/daily-totals/{day} publishes the day's DailyOrderTotals, whose figures equal what this test adds up
@@ -124,7 +127,8 @@ class DailyTotalsIT {
             }
         }
         for (Map<String, Object> p : ORDERS.query("""
-                SELECT currency, amount FROM payment WHERE status = 'REFUNDED' AND updated_at >= ? AND updated_at < ?""",
+                SELECT currency, amount FROM payment
+                WHERE status = 'REFUNDED' AND updated_at >= ? AND updated_at < ?""",
                 from, to)) {
             String currency = (String) p.get("currency");
             counts.computeIfAbsent(currency, k -> new long[7])[5]++;
@@ -142,7 +146,7 @@ class DailyTotalsIT {
 
     private static BigDecimal[] zeros() {
         BigDecimal[] z = new BigDecimal[7];
-        java.util.Arrays.fill(z, new BigDecimal("0.00"));
+        Arrays.fill(z, new BigDecimal("0.00"));
         return z;
     }
 
@@ -172,9 +176,8 @@ class DailyTotalsIT {
 
         DailyOrderTotals event = published(day, computedAt);
         assertThat(event.day()).isEqualTo(day);
-        assertThat(event.currencies()).usingRecursiveFieldByFieldElementComparator(
-                        org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration.builder()
-                                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).build())
+        assertThat(event.currencies()).usingRecursiveFieldByFieldElementComparator(RecursiveComparisonConfiguration
+                        .builder().withComparatorForType(BigDecimal::compareTo, BigDecimal.class).build())
                 .containsExactlyElementsOf(expected.values());
         // This test's four orders are among them: 22.50 - 2.00 each; the returned one refunded the same day.
         CurrencyTotals usd = event.currencies().stream().filter(c -> c.currency().equals("USD")).findFirst()
@@ -196,7 +199,7 @@ class DailyTotalsIT {
         assertThat(ORDERS.count("SELECT publications FROM daily_totals_checkpoint WHERE day = ?", day)).isEqualTo(1);
 
         String computedAt = given().auth().oauth2(ADMIN).post("/admin/daily-totals/" + day).then().statusCode(200)
-                .body("currencies", org.hamcrest.Matchers.empty()).extract().path("computedAt");
+                .body("currencies", empty()).extract().path("computedAt");
         assertThat(published(day, computedAt).currencies()).isEmpty();
         assertThat(ORDERS.count("SELECT publications FROM daily_totals_checkpoint WHERE day = ?", day)).isEqualTo(2);
     }

@@ -31,6 +31,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The read models of a day no other test uses, reconciled with orders-service's checkpoints of it (sent here in its
@@ -145,7 +146,7 @@ class ReconciliationIT {
         assertThat(alerts()).hasSize(1);
         given().auth().oauth2(ANALYST).queryParam("status", "DIFFERENCE").queryParam("size", 100)
                 .get("/reconciliation").then().statusCode(200)
-                .body("items.find { it.day == '" + DAY + "' }.alerted", org.hamcrest.Matchers.equalTo(1));
+                .body("items.find { it.day == '" + DAY + "' }.alerted", equalTo(1));
         assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
                 .contains("insights_reconciliation_differences");
     }

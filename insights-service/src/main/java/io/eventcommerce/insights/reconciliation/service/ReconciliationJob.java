@@ -14,6 +14,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -88,8 +89,8 @@ public class ReconciliationJob implements AnalysisJob {
         guard.admit();
         LocalDate day = checkpoint.day();
         Instant asOf = checkpoint.computedAt();
-        Map<String, java.math.BigDecimal> source = Figures.ofSource(store.sourceTotals(day));
-        Map<String, java.math.BigDecimal> readModel = Figures.ofReadModels(readModels.facts(day, asOf),
+        Map<String, BigDecimal> source = Figures.ofSource(store.sourceTotals(day));
+        Map<String, BigDecimal> readModel = Figures.ofReadModels(readModels.facts(day, asOf),
                 readModels.dailySales(day, asOf));
         Instant now = Timestamps.now();
         List<Check> checks = Reconciliation.compare(source, readModel, store.previous(day), now);

@@ -18,6 +18,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public class ReconciliationStore {
         em.createNativeQuery("DELETE FROM reconciliation_result WHERE day = ?1").setParameter(1, checkpoint.day())
                 .executeUpdate();
         for (Check c : checks) {
-            List<Object> values = java.util.Arrays.asList(checkpoint.day(), c.figure(), c.source(), c.readModel(),
+            List<Object> values = Arrays.asList(checkpoint.day(), c.figure(), c.source(), c.readModel(),
                     c.difference(), c.status().name(), Timestamp.from(c.firstSeen()), c.consecutiveRuns(),
                     c.alertedAt() == null ? null : Timestamp.from(c.alertedAt()),
                     Timestamp.from(checkpoint.computedAt()), Timestamp.from(now), runId.toString());

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -94,7 +95,7 @@ public class DailyTotalsQuery {
 
     private static BigDecimal money(Object[] row, int i) {
         BigDecimal value = row == null || row[i] == null ? BigDecimal.ZERO : new BigDecimal(row[i].toString());
-        return value.setScale(2, java.math.RoundingMode.UNNECESSARY);
+        return value.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     @SuppressWarnings("unchecked")

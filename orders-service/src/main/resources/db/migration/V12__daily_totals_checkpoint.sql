@@ -8,3 +8,7 @@ CREATE TABLE daily_totals_checkpoint (
     publications INT         NOT NULL,
     PRIMARY KEY (day)
 );
+
+-- The day's orders by creation time and its refunds by the refunded payment's last change, read by the checkpoint.
+CREATE INDEX ix_customer_order_created ON customer_order (created_at);
+CREATE INDEX ix_payment_status_updated ON payment (status, updated_at);

@@ -51,7 +51,9 @@ public class DailyTotalsQuery {
                 SUM(CASE WHEN %1$s AND o.status NOT IN ('RETURNED', 'CANCELLED') THEN o.discount ELSE 0 END),
                 SUM(CASE WHEN %1$s AND o.status NOT IN ('RETURNED', 'CANCELLED') THEN o.total ELSE 0 END)
             FROM customer_order o
-            JOIN (SELECT order_id, SUM(quantity) AS units FROM order_item GROUP BY order_id) u ON u.order_id = o.id
+            JOIN (SELECT i.order_id, SUM(i.quantity) AS units FROM order_item i
+                  JOIN customer_order d ON d.id = i.order_id AND d.created_at >= ?1 AND d.created_at < ?2
+                  GROUP BY i.order_id) u ON u.order_id = o.id
             WHERE o.created_at >= ?1 AND o.created_at < ?2
             GROUP BY o.currency""".formatted(PAID);
 

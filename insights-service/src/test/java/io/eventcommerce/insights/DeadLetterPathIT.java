@@ -20,7 +20,8 @@ class DeadLetterPathIT {
             "catalog-product,   catalog.product,   insights-service, ProductCreated",
             "catalog-inventory, catalog.inventory, insights-service, StockLevelChanged",
             "privacy-requests,  compliance.privacy-request, insights-service, DataSubjectAccessRequested",
-            "catalog-purchase-order, catalog.purchase-order, insights-service, PurchaseOrderChanged"})
+            "catalog-purchase-order, catalog.purchase-order, insights-service, PurchaseOrderChanged",
+            "orders-totals,     orders.totals,     insights-service, DailyOrderTotals"})
     void aPoisonRecordLandsInTheChannelsDeadLetterTopicWithItsReasonAndTheChannelGoesOn(
             String channel, String topic, String group, String type) {
         DeadLetterPath.assertPoisonRecordsDeadLettered(channel, topic, group, type);

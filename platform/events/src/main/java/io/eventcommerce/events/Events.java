@@ -9,10 +9,12 @@ import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.events.insights.ReconciliationAlert;
 import io.eventcommerce.events.insights.ReorderSuggested;
 import io.eventcommerce.events.orders.CustomerConsentChanged;
 import io.eventcommerce.events.orders.CustomerRegistered;
 import io.eventcommerce.events.orders.CustomerUpdated;
+import io.eventcommerce.events.orders.DailyOrderTotals;
 import io.eventcommerce.events.orders.OrderCancelled;
 import io.eventcommerce.events.orders.OrderConfirmed;
 import io.eventcommerce.events.orders.OrderDelivered;
@@ -70,7 +72,9 @@ public final class Events {
             ConsentBasedProcessingRequested.TYPE,
             ConsentBasedProcessingReported.TYPE,
             ReorderSuggested.TYPE,
-            PurchaseOrderChanged.TYPE);
+            PurchaseOrderChanged.TYPE,
+            DailyOrderTotals.TYPE,
+            ReconciliationAlert.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

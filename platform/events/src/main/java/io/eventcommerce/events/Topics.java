@@ -66,6 +66,15 @@ public final class Topics {
      */
     public static final String INSIGHTS_REORDER = "insights.reorder";
 
+    /**
+     * orders-service's own totals of each closed UTC day (DailyOrderTotals), keyed by the day; insights-service
+     * reconciles its read models with them.
+     */
+    public static final String ORDERS_TOTALS = "orders.totals";
+
+    /** Alerts from insights-service (ReconciliationAlert), keyed by {@code <day>:<figure>}: for people to act on. */
+    public static final String INSIGHTS_ALERT = "insights.alert";
+
     private Topics() {
     }
 

@@ -13,11 +13,14 @@ import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.events.insights.ReconciliationAlert;
 import io.eventcommerce.events.insights.ReorderSuggested;
 import io.eventcommerce.events.orders.Address;
+import io.eventcommerce.events.orders.CurrencyTotals;
 import io.eventcommerce.events.orders.CustomerConsentChanged;
 import io.eventcommerce.events.orders.CustomerRegistered;
 import io.eventcommerce.events.orders.CustomerUpdated;
+import io.eventcommerce.events.orders.DailyOrderTotals;
 import io.eventcommerce.events.orders.OrderCancelled;
 import io.eventcommerce.events.orders.OrderConfirmed;
 import io.eventcommerce.events.orders.OrderDelivered;
@@ -82,6 +85,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         CustomerConsentChanged.class,
         FraudAssessed.class,
         ReorderSuggested.class,
+        DailyOrderTotals.class,
+        CurrencyTotals.class,
+        ReconciliationAlert.class,
         DataSubjectAccessRequested.class,
         DataSubjectErasureRequested.class,
         PersonalDataExported.class,

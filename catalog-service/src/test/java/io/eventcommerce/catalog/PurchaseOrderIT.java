@@ -2,6 +2,8 @@ package io.eventcommerce.catalog;
 
 import io.eventcommerce.events.EventCodec;
 import io.eventcommerce.events.Topics;
+import io.eventcommerce.events.catalog.PurchaseOrderChanged;
+import io.eventcommerce.events.catalog.PurchaseOrderSnapshot;
 import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.testkit.Database;
 import io.eventcommerce.testkit.TestTokens;
@@ -192,6 +194,30 @@ class PurchaseOrderIT {
         assertThat(changed.reference()).hasToString(id);
         assertThat(changed.onHand()).isEqualTo(4);
         assertThat(changed.warehouseId()).hasToString(warehouse);
+
+        List<PurchaseOrderSnapshot> published = TopicProbe.readUntil(Topics.CATALOG_PURCHASE_ORDER,
+                        r -> id.equals(r.key()),
+                        seen -> seen.stream().anyMatch(r -> r.value().contains("\"status\":\"RECEIVED\"")),
+                        TopicProbe.DEFAULT_TIMEOUT).stream()
+                .map(r -> EventCodec.data(EventCodec.parse(r.value()), PurchaseOrderChanged.TYPE).purchaseOrder())
+                .toList();
+        assertThat(published).extracting(PurchaseOrderSnapshot::status).as("one snapshot per change, in order")
+                .containsExactly("DRAFT", "SUBMITTED", "APPROVED", "PARTIALLY_RECEIVED", "RECEIVED");
+        assertThat(published).extracting(PurchaseOrderSnapshot::version).isSorted().doesNotHaveDuplicates();
+        PurchaseOrderSnapshot last = published.get(published.size() - 1);
+        assertThat(last.supplierId()).hasToString(supplier);
+        assertThat(last.leadTimeDays()).isEqualTo(10);
+        assertThat(last.warehouseId()).hasToString(warehouse);
+        assertThat(last.expectedOn()).isEqualTo(LocalDate.now(ZoneOffset.UTC).plusDays(10));
+        assertThat(last.totalOrdered()).isEqualByComparingTo("96.40");
+        assertThat(last.totalReceived()).isEqualByComparingTo("96.40");
+        assertThat(last.submittedAt()).isNotNull();
+        assertThat(last.approvedAt()).isNotNull();
+        assertThat(last.receivedAt()).isNotNull();
+        assertThat(last.cancelledAt()).isNull();
+        assertThat(last.lines()).extracting(l -> l.productId() + ":" + l.quantityOrdered() + ":"
+                        + l.quantityReceived() + ":" + l.unitCost())
+                .containsExactly(kept + ":10:10:6.80", notYetKept + ":4:4:7.10");
 
         given().auth().oauth2(MANAGER).get("/purchase-orders/" + id + "/receipts").then()
                 .statusCode(200).body("size()", equalTo(2)).body("[0].lines[0].quantity", equalTo(6));

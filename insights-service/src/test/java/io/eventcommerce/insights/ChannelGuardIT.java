@@ -34,6 +34,7 @@ class ChannelGuardIT {
         facades.forEach(facade -> handled.addAll(facade.handlers().keySet()));
         assertThat(guard.channels()).isEqualTo(handled)
                 .containsExactlyInAnyOrder("orders-order", "orders-payment", "orders-customer", "catalog-product",
-                        "catalog-inventory", "privacy-requests");
+                        "catalog-inventory", "privacy-requests", "catalog-purchase-order",
+                        "orders-totals");
     }
 }

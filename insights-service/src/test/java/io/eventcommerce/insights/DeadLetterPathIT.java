@@ -19,7 +19,9 @@ class DeadLetterPathIT {
             "orders-customer,   orders.customer,   insights-service, CustomerRegistered",
             "catalog-product,   catalog.product,   insights-service, ProductCreated",
             "catalog-inventory, catalog.inventory, insights-service, StockLevelChanged",
-            "privacy-requests,  compliance.privacy-request, insights-service, DataSubjectAccessRequested"})
+            "privacy-requests,  compliance.privacy-request, insights-service, DataSubjectAccessRequested",
+            "catalog-purchase-order, catalog.purchase-order, insights-service, PurchaseOrderChanged",
+            "orders-totals,     orders.totals,     insights-service, DailyOrderTotals"})
     void aPoisonRecordLandsInTheChannelsDeadLetterTopicWithItsReasonAndTheChannelGoesOn(
             String channel, String topic, String group, String type) {
         DeadLetterPath.assertPoisonRecordsDeadLettered(channel, topic, group, type);

@@ -20,6 +20,20 @@ public interface OrdersConfig {
 
     Idempotency idempotency();
 
+    DailyTotals dailyTotals();
+
+    /** The daily totals checkpoint (DailyOrderTotals on orders.totals, docs/reconciliation.md). */
+    interface DailyTotals {
+
+        /** When each instance tries to publish the closed days (read by the scheduler's expression); off in tests. */
+        @WithDefault("0 20 0 * * ?")
+        String cron();
+
+        /** How many closed days back a scheduled run publishes those not published yet (a missed night). */
+        @WithDefault("3")
+        int catchUpDays();
+    }
+
     interface Idempotency {
 
         /** How long an Idempotency-Key of POST /orders is remembered (then purged). */

@@ -22,7 +22,8 @@ class PlatformServiceTest {
     @Test
     void aServicePublishesTheTopicsNamedAfterIt() {
         assertThat(PlatformService.ORDERS.publishes())
-                .containsExactly(PlatformTopic.ORDERS_ORDER, PlatformTopic.ORDERS_PAYMENT, PlatformTopic.ORDERS_CUSTOMER);
+                .containsExactly(PlatformTopic.ORDERS_ORDER, PlatformTopic.ORDERS_PAYMENT, PlatformTopic.ORDERS_CUSTOMER,
+                        PlatformTopic.ORDERS_TOTALS);
         assertThat(PlatformService.COMPLIANCE.publishes()).containsExactly(PlatformTopic.COMPLIANCE_FRAUD,
                 PlatformTopic.COMPLIANCE_PRIVACY_REQUEST, PlatformTopic.COMPLIANCE_PRIVACY_RESPONSE);
         assertThat(PlatformTopic.COMPLIANCE_FRAUD.owner()).isEqualTo("compliance-service");

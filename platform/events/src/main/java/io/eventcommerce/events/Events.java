@@ -4,14 +4,17 @@ import io.eventcommerce.events.catalog.ProductCreated;
 import io.eventcommerce.events.catalog.ProductUpdated;
 import io.eventcommerce.events.catalog.PromotionCreated;
 import io.eventcommerce.events.catalog.PromotionUpdated;
+import io.eventcommerce.events.catalog.PurchaseOrderChanged;
 import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.events.insights.ReconciliationAlert;
 import io.eventcommerce.events.insights.ReorderSuggested;
 import io.eventcommerce.events.orders.CustomerConsentChanged;
 import io.eventcommerce.events.orders.CustomerRegistered;
 import io.eventcommerce.events.orders.CustomerUpdated;
+import io.eventcommerce.events.orders.DailyOrderTotals;
 import io.eventcommerce.events.orders.OrderCancelled;
 import io.eventcommerce.events.orders.OrderConfirmed;
 import io.eventcommerce.events.orders.OrderDelivered;
@@ -68,7 +71,10 @@ public final class Events {
             PersonalDataErased.TYPE,
             ConsentBasedProcessingRequested.TYPE,
             ConsentBasedProcessingReported.TYPE,
-            ReorderSuggested.TYPE);
+            ReorderSuggested.TYPE,
+            PurchaseOrderChanged.TYPE,
+            DailyOrderTotals.TYPE,
+            ReconciliationAlert.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -24,6 +24,12 @@ public final class Topics {
     /** Promotions (codes, discounts, usage limits, validity) from catalog-service, keyed by promotion id. */
     public static final String CATALOG_PROMOTION = "catalog.promotion";
 
+    /**
+     * Purchase orders from catalog-service, keyed by purchase order id: each event the order's full state,
+     * compacted. insights-service reads its supply figures and reorder lead times from it.
+     */
+    public static final String CATALOG_PURCHASE_ORDER = "catalog.purchase-order";
+
     /** Order lifecycle events from orders-service, keyed by order id. */
     public static final String ORDERS_ORDER = "orders.order";
 
@@ -59,6 +65,15 @@ public final class Topics {
      * a purchase order from each.
      */
     public static final String INSIGHTS_REORDER = "insights.reorder";
+
+    /**
+     * orders-service's own totals of each closed UTC day (DailyOrderTotals), keyed by the day; insights-service
+     * reconciles its read models with them.
+     */
+    public static final String ORDERS_TOTALS = "orders.totals";
+
+    /** Alerts from insights-service (ReconciliationAlert), keyed by {@code <day>:<figure>}: for people to act on. */
+    public static final String INSIGHTS_ALERT = "insights.alert";
 
     private Topics() {
     }

@@ -9,6 +9,7 @@ import io.eventcommerce.catalog.product.domain.Product;
 import io.eventcommerce.catalog.product.domain.ProductRepository;
 import io.eventcommerce.catalog.product.domain.ProductStatus;
 import io.eventcommerce.catalog.purchasing.domain.PurchaseOrder;
+import io.eventcommerce.catalog.purchasing.domain.PurchaseOrderLine;
 import io.eventcommerce.catalog.purchasing.domain.PurchaseOrderReceipt;
 import io.eventcommerce.catalog.purchasing.domain.PurchaseOrderReceiptRepository;
 import io.eventcommerce.catalog.purchasing.domain.PurchaseOrderRepository;
@@ -18,6 +19,9 @@ import io.eventcommerce.catalog.purchasing.domain.ReceiptLine;
 import io.eventcommerce.catalog.purchasing.domain.Supplier;
 import io.eventcommerce.catalog.purchasing.domain.SupplierRepository;
 import io.eventcommerce.catalog.purchasing.domain.SupplierStatus;
+import io.eventcommerce.events.catalog.PurchaseOrderChanged;
+import io.eventcommerce.events.catalog.PurchaseOrderSnapshot;
+import io.eventcommerce.servicekit.outbox.Outbox;
 import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.problem.Problem.FieldError;
 import io.eventcommerce.servicekit.rest.Page;
@@ -43,7 +47,9 @@ import java.util.UUID;
 /**
  * Purchase order writes, each one transaction. A receipt books its goods into the order's warehouse through the
  * inventory ledger ({@link InventoryService#receive}) in the same transaction as the receipt and the order's new
- * state, so stock never changes without both.
+ * state, so stock never changes without both. Every write also publishes the order's new state
+ * ({@code PurchaseOrderChanged} on catalog.purchase-order) through the outbox in its transaction, so insights-service
+ * sees each order as it is.
  */
 @ApplicationScoped
 public class PurchaseOrderService {
@@ -57,16 +63,18 @@ public class PurchaseOrderService {
     private final WarehouseRepository warehouses;
     private final ProductRepository products;
     private final InventoryService inventory;
+    private final Outbox outbox;
 
     public PurchaseOrderService(PurchaseOrderRepository orders, PurchaseOrderReceiptRepository receipts,
                                 SupplierRepository suppliers, WarehouseRepository warehouses,
-                                ProductRepository products, InventoryService inventory) {
+                                ProductRepository products, InventoryService inventory, Outbox outbox) {
         this.orders = orders;
         this.receipts = receipts;
         this.suppliers = suppliers;
         this.warehouses = warehouses;
         this.products = products;
         this.inventory = inventory;
+        this.outbox = outbox;
     }
 
     /**
@@ -93,6 +101,7 @@ public class PurchaseOrderService {
         String number = orders.nextNumber(now.atOffset(ZoneOffset.UTC).getYear());
         PurchaseOrder order = new PurchaseOrder(UUID.randomUUID(), number, terms, actor, now);
         orders.persistAndFlush(order);
+        publish(order);
         return order;
     }
 
@@ -105,6 +114,7 @@ public class PurchaseOrderService {
         }
         order.revise(terms(draft), Timestamps.now());
         orders.flush();
+        publish(order);
         return order;
     }
 
@@ -192,6 +202,7 @@ public class PurchaseOrderService {
                 now);
         receipts.persist(receipt);
         orders.flush();
+        publish(order);
         return receipt;
     }
 
@@ -230,7 +241,26 @@ public class PurchaseOrderService {
     private PurchaseOrder change(PurchaseOrder order, Runnable move) {
         move.run();
         orders.flush();
+        publish(order);
         return order;
+    }
+
+    /** After a flush, so the snapshot carries the version the change was stored with. */
+    private void publish(PurchaseOrder order) {
+        Supplier supplier = suppliers.findById(order.supplierId());
+        outbox.publish(new PurchaseOrderChanged(snapshot(order, supplier.leadTimeDays())));
+    }
+
+    static PurchaseOrderSnapshot snapshot(PurchaseOrder o, int leadTimeDays) {
+        List<PurchaseOrderSnapshot.Line> lines = o.lines().stream().map(PurchaseOrderService::line).toList();
+        return new PurchaseOrderSnapshot(o.id(), o.number(), o.supplierId(), leadTimeDays, o.warehouseId(),
+                o.status().name(), o.currency(), o.expectedOn(), o.totalOrdered(), o.totalReceived(), o.createdAt(),
+                o.submittedAt(), o.approvedAt(), o.receivedAt(), o.cancelledAt(), lines, o.version());
+    }
+
+    private static PurchaseOrderSnapshot.Line line(PurchaseOrderLine l) {
+        return new PurchaseOrderSnapshot.Line(l.lineNo(), l.productId(), l.quantityOrdered(), l.quantityReceived(),
+                l.unitCost(), l.costReceived());
     }
 
     /** Checks what the database cannot tell a client about (422 with every field at fault) and fills defaults. */

@@ -4,6 +4,7 @@ import io.eventcommerce.events.Topics;
 import io.eventcommerce.events.privacy.DataSubjectErasureRequested;
 import io.eventcommerce.insights.catalog.service.ProductReplica;
 import io.eventcommerce.insights.catalog.service.StockLevels;
+import io.eventcommerce.insights.supply.PurchaseOrderReplica;
 import io.eventcommerce.insights.customer.service.CustomerProfiles;
 import io.eventcommerce.insights.sales.service.OrderLifecycle;
 import io.eventcommerce.insights.sales.service.Refunds;
@@ -52,12 +53,12 @@ public class ReadModelRebuild {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "read-model-rebuild"));
 
     public ReadModelRebuild(RebuildState state, OrderLifecycle orders, Refunds refunds, CustomerProfiles customers,
-                            ProductReplica products, StockLevels stock,
+                            ProductReplica products, StockLevels stock, PurchaseOrderReplica purchaseOrders,
                             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.state = state;
         this.handlers = Map.of(Topics.ORDERS_ORDER, orders::apply, Topics.ORDERS_PAYMENT, refunds::apply,
                 Topics.ORDERS_CUSTOMER, customers::apply, Topics.CATALOG_PRODUCT, products::apply,
-                Topics.CATALOG_INVENTORY, stock::apply);
+                Topics.CATALOG_INVENTORY, stock::apply, Topics.CATALOG_PURCHASE_ORDER, purchaseOrders::apply);
         this.bootstrapServers = bootstrapServers;
     }
 

@@ -2,6 +2,7 @@ package io.eventcommerce.insights.rebuild.service;
 
 import io.eventcommerce.insights.catalog.service.ProductReplica;
 import io.eventcommerce.insights.catalog.service.StockLevels;
+import io.eventcommerce.insights.supply.PurchaseOrderReplica;
 import io.eventcommerce.insights.customer.service.CustomerProfiles;
 import io.eventcommerce.insights.privacy.InsightsPersonalData;
 import io.eventcommerce.insights.sales.service.OrderLifecycle;
@@ -24,10 +25,11 @@ public class RebuildState {
     /** Every table the read-model consumers write, emptied before the replay. */
     static final List<String> READ_MODEL_TABLES = List.of("order_line_fact", "order_fact", "refund_fact",
             "daily_sales", "order_status_total", "customer_summary", "customer_month", "product", "product_sales",
-            "stock_level");
+            "stock_level", "purchase_order_line_fact", "purchase_order_fact");
     /** Their inbox records go too, so the replay applies every event again (the privacy answers' stay). */
     static final List<String> CONSUMERS = List.of(OrderLifecycle.CONSUMER, Refunds.CONSUMER,
-            CustomerProfiles.CONSUMER, ProductReplica.CONSUMER, StockLevels.CONSUMER);
+            CustomerProfiles.CONSUMER, ProductReplica.CONSUMER, StockLevels.CONSUMER,
+            PurchaseOrderReplica.CONSUMER);
 
     public record Status(String status, boolean rebuilding, Instant startedAt, Instant finishedAt,
                          long eventsApplied, long eventsSkipped, String error) {

@@ -7,15 +7,20 @@ import io.eventcommerce.events.catalog.ProductUpdated;
 import io.eventcommerce.events.catalog.PromotionCreated;
 import io.eventcommerce.events.catalog.PromotionSnapshot;
 import io.eventcommerce.events.catalog.PromotionUpdated;
+import io.eventcommerce.events.catalog.PurchaseOrderChanged;
+import io.eventcommerce.events.catalog.PurchaseOrderSnapshot;
 import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.events.insights.ReconciliationAlert;
 import io.eventcommerce.events.insights.ReorderSuggested;
 import io.eventcommerce.events.orders.Address;
+import io.eventcommerce.events.orders.CurrencyTotals;
 import io.eventcommerce.events.orders.CustomerConsentChanged;
 import io.eventcommerce.events.orders.CustomerRegistered;
 import io.eventcommerce.events.orders.CustomerUpdated;
+import io.eventcommerce.events.orders.DailyOrderTotals;
 import io.eventcommerce.events.orders.OrderCancelled;
 import io.eventcommerce.events.orders.OrderConfirmed;
 import io.eventcommerce.events.orders.OrderDelivered;
@@ -53,6 +58,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         PromotionCreated.class,
         PromotionUpdated.class,
         PromotionSnapshot.class,
+        PurchaseOrderChanged.class,
+        PurchaseOrderSnapshot.class,
+        PurchaseOrderSnapshot.Line.class,
         StockLevelChanged.class,
         StockReserved.class,
         StockReserved.Allocation.class,
@@ -77,6 +85,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         CustomerConsentChanged.class,
         FraudAssessed.class,
         ReorderSuggested.class,
+        DailyOrderTotals.class,
+        CurrencyTotals.class,
+        ReconciliationAlert.class,
         DataSubjectAccessRequested.class,
         DataSubjectErasureRequested.class,
         PersonalDataExported.class,

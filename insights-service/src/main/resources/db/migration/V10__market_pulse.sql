@@ -60,6 +60,7 @@ CREATE TABLE market_opportunities (
     explanation        VARCHAR(1000) NOT NULL,
     -- JSON as text (as analysis_run.summary): MySQL's JSON type is MariaDB's LONGTEXT alias; nothing queries inside.
     figures            TEXT          NOT NULL,
+    -- The window [window_start, window_end): window_end is the run's day, not counted.
     window_start       DATE          NOT NULL,
     window_end         DATE          NOT NULL,
     computed_at        DATETIME(6)   NOT NULL,

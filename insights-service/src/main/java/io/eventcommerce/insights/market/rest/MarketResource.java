@@ -25,6 +25,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** The Global Market Pulse as the last market-pulse run computed it: regions, countries, opportunities. */
@@ -95,8 +96,9 @@ public class MarketResource {
             @QueryParam("size") @DefaultValue(Page.DEFAULT_SIZE) @Min(1) @Max(Page.MAX_SIZE) int size) {
         String theCountry = country == null || country.isBlank() ? "" : country(country);
         String theLevel = theCountry.isEmpty() ? upper(level) : "COUNTRY";
+        String theCategory = categoryId == null ? "" : categoryId.toLowerCase(Locale.ROOT);
         return pulse.opportunities(new MarketPulse.OpportunityFilter(theLevel, region(region), theCountry,
-                categoryId == null ? "" : categoryId.toLowerCase(Locale.ROOT), currency == null ? "" : upper(currency)), page, size);
+                theCategory, currency == null ? "" : upper(currency)), page, size);
     }
 
     @GET
@@ -139,7 +141,7 @@ public class MarketResource {
         }
         String code = value.toUpperCase(Locale.ROOT);
         if (!Regions.ALL.contains(code)) {
-            throw DomainException.invalid("region", "one of " + String.join(", ", new java.util.TreeSet<>(Regions.ALL)));
+            throw DomainException.invalid("region", "one of " + String.join(", ", new TreeSet<>(Regions.ALL)));
         }
         return code;
     }

@@ -19,7 +19,8 @@ public enum PlatformTopic {
     COMPLIANCE_FRAUD(Topics.COMPLIANCE_FRAUD, Retention.HISTORY),
     COMPLIANCE_PRIVACY_REQUEST(Topics.COMPLIANCE_PRIVACY_REQUEST, Retention.HISTORY),
     COMPLIANCE_PRIVACY_RESPONSE(Topics.COMPLIANCE_PRIVACY_RESPONSE, Retention.BOUNDED),
-    INSIGHTS_REORDER(Topics.INSIGHTS_REORDER, Retention.HISTORY);
+    INSIGHTS_REORDER(Topics.INSIGHTS_REORDER, Retention.HISTORY),
+    INSIGHTS_PRICING(Topics.INSIGHTS_PRICING, Retention.HISTORY);
 
     /** How long the records of a topic are kept. */
     public enum Retention {

@@ -8,6 +8,7 @@ import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.events.insights.CompetitorUndercut;
 import io.eventcommerce.events.insights.ReorderSuggested;
 import io.eventcommerce.events.orders.CustomerConsentChanged;
 import io.eventcommerce.events.orders.CustomerRegistered;
@@ -68,7 +69,8 @@ public final class Events {
             PersonalDataErased.TYPE,
             ConsentBasedProcessingRequested.TYPE,
             ConsentBasedProcessingReported.TYPE,
-            ReorderSuggested.TYPE);
+            ReorderSuggested.TYPE,
+            CompetitorUndercut.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -60,6 +60,12 @@ public final class Topics {
      */
     public static final String INSIGHTS_REORDER = "insights.reorder";
 
+    /**
+     * Pricing alerts from insights-service, keyed by product id: a competitor undercutting us
+     * ({@code CompetitorUndercut}).
+     */
+    public static final String INSIGHTS_PRICING = "insights.pricing";
+
     private Topics() {
     }
 

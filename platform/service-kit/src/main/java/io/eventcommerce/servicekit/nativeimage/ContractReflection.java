@@ -11,6 +11,7 @@ import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.events.insights.CompetitorUndercut;
 import io.eventcommerce.events.insights.ReorderSuggested;
 import io.eventcommerce.events.orders.Address;
 import io.eventcommerce.events.orders.CustomerConsentChanged;
@@ -77,6 +78,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         CustomerConsentChanged.class,
         FraudAssessed.class,
         ReorderSuggested.class,
+        CompetitorUndercut.class,
         DataSubjectAccessRequested.class,
         DataSubjectErasureRequested.class,
         PersonalDataExported.class,

@@ -49,6 +49,11 @@ final class GenerateCommand extends PlatformCommand {
         out.println("Waiting for every consumer to catch up …");
         out.flush();
         ConsumerLag.awaitCaughtUp(state.get("kafka.url"), Duration.ofSeconds(5), Duration.ofMinutes(30));
+        // After the catch-up: insights-service resolves the feed's skus from its product replica.
+        String insights = state.get(PlatformService.INSIGHTS.serviceName() + ".url");
+        out.println(DataGenerator.uploadCompetitorPrices(insights == null ? null : URI.create(insights),
+                runDir.resolve("generated")));
+        out.flush();
         out.printf("Done: %s scale, seed %d, %.1f s end to end with every consumer caught up. Fraud labels: %s%n",
                 scale.name().toLowerCase(Locale.ROOT), seed, (System.nanoTime() - started) / 1e9,
                 runDir.resolve("generated/fraud-labels.csv"));

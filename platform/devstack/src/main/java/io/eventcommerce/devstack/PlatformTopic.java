@@ -22,7 +22,8 @@ public enum PlatformTopic {
     COMPLIANCE_PRIVACY_RESPONSE(Topics.COMPLIANCE_PRIVACY_RESPONSE, Retention.BOUNDED),
     INSIGHTS_REORDER(Topics.INSIGHTS_REORDER, Retention.HISTORY),
     ORDERS_TOTALS(Topics.ORDERS_TOTALS, Retention.HISTORY),
-    INSIGHTS_ALERT(Topics.INSIGHTS_ALERT, Retention.HISTORY);
+    INSIGHTS_ALERT(Topics.INSIGHTS_ALERT, Retention.HISTORY),
+    INSIGHTS_PRICING(Topics.INSIGHTS_PRICING, Retention.HISTORY);
 
     /** How long the records of a topic are kept. */
     public enum Retention {

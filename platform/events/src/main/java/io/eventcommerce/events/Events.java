@@ -9,6 +9,7 @@ import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.events.insights.CompetitorUndercut;
 import io.eventcommerce.events.insights.ReconciliationAlert;
 import io.eventcommerce.events.insights.ReorderSuggested;
 import io.eventcommerce.events.orders.CustomerConsentChanged;
@@ -74,7 +75,8 @@ public final class Events {
             ReorderSuggested.TYPE,
             PurchaseOrderChanged.TYPE,
             DailyOrderTotals.TYPE,
-            ReconciliationAlert.TYPE);
+            ReconciliationAlert.TYPE,
+            CompetitorUndercut.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

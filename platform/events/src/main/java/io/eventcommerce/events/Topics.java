@@ -75,6 +75,12 @@ public final class Topics {
     /** Alerts from insights-service (ReconciliationAlert), keyed by {@code <day>:<figure>}: for people to act on. */
     public static final String INSIGHTS_ALERT = "insights.alert";
 
+    /**
+     * Pricing alerts from insights-service, keyed by product id: a competitor undercutting us
+     * ({@code CompetitorUndercut}).
+     */
+    public static final String INSIGHTS_PRICING = "insights.pricing";
+
     private Topics() {
     }
 

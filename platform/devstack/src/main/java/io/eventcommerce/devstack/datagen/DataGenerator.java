@@ -430,6 +430,39 @@ public final class DataGenerator {
         return lines.size();
     }
 
+    /**
+     * Uploads {@code competitor-prices.csv} from {@code outputDir} to insights-service ({@code POST
+     * /competitors/prices/uploads}), once its product replica has caught up: rows whose sku it does not know yet
+     * would be refused. Optional: nothing is sent when insights-service is not running or the file is missing; a
+     * second run stores nothing twice (the upload counts duplicates). Returns the line to print.
+     */
+    public static String uploadCompetitorPrices(URI insights, Path outputDir) {
+        Path file = outputDir.resolve("competitor-prices.csv");
+        if (insights == null || !Files.exists(file)) {
+            return "Competitor prices not loaded: " + (insights == null ? "insights-service is not running"
+                    : file + " is missing");
+        }
+        long started = System.nanoTime();
+        PlatformApi.Reply reply;
+        try {
+            reply = PlatformApi.uploadCsv(insights, "/competitors/prices/uploads", file);
+        } catch (StackException e) {
+            if (e.getCause() instanceof java.net.ConnectException) {
+                return "Competitor prices not loaded: insights-service does not answer at " + insights;
+            }
+            throw e;
+        }
+        if (!reply.ok()) {
+            throw new StackException("Uploading " + file + " to insights-service failed with " + reply.status()
+                    + ": " + reply.text().substring(0, Math.min(2000, reply.text().length())));
+        }
+        com.fasterxml.jackson.databind.JsonNode b = reply.body();
+        return String.format("Competitor prices loaded in %.1f s: %d rows read, %d stored, %d duplicates, %d refused, "
+                        + "%d undercut alerts", (System.nanoTime() - started) / 1e9, b.path("rowsRead").asInt(),
+                b.path("stored").asInt(), b.path("duplicates").asInt(), b.path("errorRows").asInt(),
+                b.path("alerts").asInt());
+    }
+
     /** The competitor feed, streamed to the file (tens of MB at seed scale); the number of observations. */
     private int writeCompetitorPrices(Synthesis s) {
         int[] rows = {0};

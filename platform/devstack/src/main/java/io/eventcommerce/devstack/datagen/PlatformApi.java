@@ -78,6 +78,30 @@ final class PlatformApi {
         return send(catalog, method, path, body, token);
     }
 
+    /**
+     * Uploads a CSV file as a stream (text/csv) with an analyst's token: the competitor feed is tens of MB at seed
+     * scale, so it is neither read into memory nor sent again when the connection breaks.
+     */
+    static Reply uploadCsv(URI base, String path, java.nio.file.Path file) {
+        String analyst = DevTokens.issue("data-generator-analyst", Set.of("analyst"), Map.of(), Duration.ofHours(1));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        try {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofMinutes(30))
+                    .header("Authorization", "Bearer " + analyst).header("Accept", "application/json")
+                    .header("Content-Type", "text/csv; charset=UTF-8")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode json = response.body().length == 0 ? null : JSON.readTree(response.body());
+            return new Reply(response.statusCode(), json);
+        } catch (IOException e) {
+            throw new StackException("POST " + base.resolve(path) + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted", e);
+        }
+    }
+
     /** The id of what a POST created; anything but 201 is an error naming the request. */
     String create(Reply reply, String what) {
         if (reply.status() != 201) {

@@ -13,6 +13,7 @@ import io.eventcommerce.events.catalog.StockLevelChanged;
 import io.eventcommerce.events.catalog.StockRejected;
 import io.eventcommerce.events.catalog.StockReserved;
 import io.eventcommerce.events.compliance.FraudAssessed;
+import io.eventcommerce.events.insights.CompetitorUndercut;
 import io.eventcommerce.events.insights.ReconciliationAlert;
 import io.eventcommerce.events.insights.ReorderSuggested;
 import io.eventcommerce.events.orders.Address;
@@ -88,6 +89,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         DailyOrderTotals.class,
         CurrencyTotals.class,
         ReconciliationAlert.class,
+        CompetitorUndercut.class,
         DataSubjectAccessRequested.class,
         DataSubjectErasureRequested.class,
         PersonalDataExported.class,

@@ -45,8 +45,7 @@ import java.util.UUID;
 /** Competitor price observations in (JSON or a CSV file) and out (a product's history, the price index). */
 @Path("/competitors")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Competitor prices", description = "Competitor price observations from price monitoring, the price "
-        + "index against the competitors and undercut alerts (CompetitorUndercut on insights.pricing).")
+@Tag(name = "Competitor prices")
 @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.CATALOG_MANAGER})
 public class CompetitorPriceResource {
 

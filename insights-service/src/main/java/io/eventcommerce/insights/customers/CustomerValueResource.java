@@ -23,9 +23,7 @@ import java.util.UUID;
 /** Customers' RFM segments and lifetime values, as the last customer-value run computed them. */
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Customer value",
-        description = "Customers' RFM segments and lifetime values (BG/NBD + Gamma-Gamma), recomputed "
-                + "hourly by the customer-value analysis.")
+@Tag(name = "Customer value")
 @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class CustomerValueResource {
 

@@ -21,9 +21,7 @@ import java.util.UUID;
 /** Products' own-price elasticities, as the last elasticity run estimated them. */
 @Path("/pricing/elasticity")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Pricing",
-        description = "Products' own-price elasticity from their daily prices and units, estimated "
-                + "nightly by the elasticity analysis.")
+@Tag(name = "Pricing")
 @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class ElasticityResource {
 

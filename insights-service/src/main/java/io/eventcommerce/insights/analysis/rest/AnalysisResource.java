@@ -30,8 +30,7 @@ import java.util.UUID;
 /** The analyses (forecasts, customer values, trends, ...): which there are, starting one, and its progress. */
 @Path("/analysis")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Analyses", description = "Forecasts, customer values, elasticities, trends and the other analyses: "
-        + "which there are, starting a run, its progress and summary")
+@Tag(name = "Analyses")
 @RolesAllowed({Roles.ANALYST, Roles.ADMIN, Roles.CATALOG_MANAGER})
 public class AnalysisResource {
 

@@ -31,10 +31,7 @@ import java.util.UUID;
 /** The Global Market Pulse as the last market-pulse run computed it: regions, countries, opportunities. */
 @Path("/market")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Market pulse",
-        description = "Revenue, orders, customers, average order value, growth and share per country and region by "
-                + "week, month and year, and market × category opportunities scored by size, growth and "
-                + "penetration, computed nightly by the market-pulse analysis.")
+@Tag(name = "Market pulse")
 @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class MarketResource {
 

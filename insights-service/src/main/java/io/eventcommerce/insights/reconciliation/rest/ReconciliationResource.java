@@ -24,8 +24,7 @@ import java.time.LocalDate;
 /** How the read models compare with the source's daily totals, for analysts and admins (docs/reconciliation.md). */
 @Path("/reconciliation")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reconciliation", description = "The read models compared with orders-service's own daily totals "
-        + "(DailyOrderTotals checkpoints): results per day and figure, alerts on persisting differences.")
+@Tag(name = "Reconciliation")
 @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class ReconciliationResource {
 

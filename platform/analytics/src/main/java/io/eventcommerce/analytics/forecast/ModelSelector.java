@@ -10,9 +10,9 @@ import java.util.Map;
  *
  * <p>The series class picks the candidates: seasonal naive, Holt-Winters additive and damped, automatic ARIMA
  * and gradient-boosted trees ({@link XgboostForecaster}, only on series it {@linkplain Forecaster#appliesTo
- * applies to}: enough history and volume) for smooth and erratic series; seasonal naive, Croston and SBA for intermittent and lumpy ones. Each candidate
- * is estimated once on the data before the first origin and {@linkplain Forecaster#update updated} (states run
- * on, parameters kept) to each later origin, so every origin is out of sample; it forecasts the evaluation
+ * applies to}: enough history and volume) for smooth and erratic series; seasonal naive, Croston and SBA for
+ * intermittent and lumpy ones. Each candidate is estimated once on the data before the first origin and
+ * {@linkplain Forecaster#update updated} (states run on, parameters kept) to each later origin, so every origin is out of sample; it forecasts the evaluation
  * horizon, cut at 0, and is scored by MASE with the seasonal differences of that origin's training data as the
  * scale. The origins end at the last day: the last
  * one leaves exactly the evaluation horizon after it, the others lie {@code step} days apart, a full horizon on a

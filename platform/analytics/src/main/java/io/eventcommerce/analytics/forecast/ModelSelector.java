@@ -13,8 +13,8 @@ import java.util.Map;
  * applies to}: enough history and volume) for smooth and erratic series; seasonal naive, Croston and SBA for
  * intermittent and lumpy ones. Each candidate is estimated once on the data before the first origin and
  * {@linkplain Forecaster#update updated} (states run on, parameters kept) to each later origin, so every origin
- * is out of sample; it forecasts the evaluation horizon, cut at 0, and is scored by MASE with the seasonal differences of that origin's training data as the
- * scale. The origins end at the last day: the last
+ * is out of sample; it forecasts the evaluation horizon, cut at 0, and is scored by MASE with the seasonal
+ * differences of that origin's training data as the scale. The origins end at the last day: the last
  * one leaves exactly the evaluation horizon after it, the others lie {@code step} days apart, a full horizon on a
  * long series (non-overlapping windows), less on a short one. The lowest mean MASE wins (ties go to the simpler
  * model, seasonal naive first), and the winner is refitted on all the data for the final forecast, warm-started

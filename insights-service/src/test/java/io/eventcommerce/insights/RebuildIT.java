@@ -62,7 +62,10 @@ class RebuildIT {
                         "CUSTOMER_REQUEST", placedAt.plusSeconds(7200)));
         await().atMost(Deadlines.ASYNC).until(() -> INSIGHTS.count("SELECT COUNT(*) FROM refund_fact r"
                 + " JOIN order_fact o ON o.order_id = r.order_id WHERE o.order_id = ? AND o.paid_at IS NOT NULL",
-                order.orderId().toString()) == 1);
+                order.orderId().toString()) == 1
+                // The profile comes on another topic (orders.customer), through another consumer.
+                && INSIGHTS.count("SELECT COUNT(*) FROM customer_summary WHERE customer_id = ? AND country = 'NL'",
+                customer.toString()) == 1);
         Map<String, List<Map<String, Object>>> before = snapshot();
         assertThat(before.values().stream().mapToInt(List::size).sum()).isGreaterThan(5);
 

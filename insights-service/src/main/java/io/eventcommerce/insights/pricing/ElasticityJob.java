@@ -33,7 +33,9 @@ import java.util.TreeMap;
 
 /**
  * Nightly own-price elasticity per product: the daily average unit prices and units of its counted sales over the
- * lookback window, regressed log-log with weekday and discount controls (analytics ElasticityEstimator). A product
+ * lookback window, regressed log-log with weekday and discount controls (analytics ElasticityEstimator); a product
+ * that sells on fewer than half of its days is fitted as a Poisson count model over every day instead, the days
+ * without a sale priced from their neighbours ({@link DailyPrice#everyDay}). A product
  * whose price barely moved gets NOT_ENOUGH_VARIATION rather than a confident-looking number. Rows are replaced in
  * batches of {@value #BATCH} products, one transaction each.
  */
@@ -98,7 +100,10 @@ public class ElasticityJob implements AnalysisJob {
             for (Map.Entry<String, List<DailyPrice>> product : batch) {
                 List<PriceObservation> observations = product.getValue().stream().map(DailyPrice::observation)
                         .flatMap(Optional::stream).toList();
-                ElasticityEstimate estimate = estimator.estimate(observations);
+                List<PriceObservation> everyDay = DailyPrice.everyDay(product.getValue());
+                // A slow seller (a sale on fewer than half its days) is fitted as counts over every day.
+                ElasticityEstimate estimate = observations.size() * 2 < everyDay.size()
+                        ? estimator.estimateCounts(everyDay) : estimator.estimate(observations);
                 statuses.merge(status(estimate), 1L, Long::sum);
                 rows.add(new Object[] {product.getKey(), estimate, product.getValue(),
                         (int) observations.stream().mapToDouble(PriceObservation::price).distinct().count()});

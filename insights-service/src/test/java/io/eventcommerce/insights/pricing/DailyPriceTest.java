@@ -56,4 +56,19 @@ class DailyPriceTest {
                     .isEqualTo("NOT_ENOUGH_VARIATION");
         }
     }
+
+    @Test
+    void everyDayFillsTheDaysBetweenSalesWithTheNearestSalesPriceAndNoUnits() {
+        List<PriceObservation> days = DailyPrice.everyDay(List.of(new DailyPrice(MONDAY, 1, 10.0, false),
+                new DailyPrice(MONDAY.plusDays(1), 0, 0, false), // no price: not a sale
+                new DailyPrice(MONDAY.plusDays(5), 2, 16.0, true)));
+        assertThat(days).hasSize(6);
+        assertThat(days.stream().map(PriceObservation::price).toList())
+                .containsExactly(10.0, 10.0, 10.0, 8.0, 8.0, 8.0);
+        assertThat(days.stream().map(PriceObservation::quantity).toList())
+                .containsExactly(1.0, 0.0, 0.0, 0.0, 0.0, 2.0);
+        assertThat(days.get(1).dayOfWeek()).isEqualTo(DayOfWeek.TUESDAY);
+        assertThat(days.get(5).promotion()).isTrue();
+        assertThat(DailyPrice.everyDay(List.of())).isEmpty();
+    }
 }

@@ -14,6 +14,14 @@ public interface Forecaster {
     int minimumHistory();
 
     /**
+     * Whether the model is a candidate for the whole series {@code history} at all (its volume, its length), asked
+     * once before a backtest. The default: every series long enough.
+     */
+    default boolean appliesTo(double[] history) {
+        return history.length >= minimumHistory();
+    }
+
+    /**
      * Fits the model on {@code history} (oldest first).
      *
      * @throws IllegalArgumentException if the history is shorter than {@link #minimumHistory()}

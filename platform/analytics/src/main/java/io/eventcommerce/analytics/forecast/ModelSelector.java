@@ -8,12 +8,13 @@ import java.util.Map;
 /**
  * Chooses one model per series by a rolling-origin backtest on MASE and forecasts with it.
  *
- * <p>The series class picks the candidates: seasonal naive, Holt-Winters additive and damped and automatic ARIMA
- * for smooth and erratic series; seasonal naive, Croston and SBA for intermittent and lumpy ones. Each candidate
- * is estimated once on the data before the first origin and {@linkplain Forecaster#update updated} (states run
- * on, parameters kept) to each later origin, so every origin is out of sample; it forecasts the evaluation
- * horizon, cut at 0, and is scored by MASE with the seasonal differences of that origin's training data as the
- * scale. The origins end at the last day: the last
+ * <p>The series class picks the candidates: seasonal naive, Holt-Winters additive and damped, automatic ARIMA
+ * and gradient-boosted trees ({@link XgboostForecaster}, only on series it {@linkplain Forecaster#appliesTo
+ * applies to}: enough history and volume) for smooth and erratic series; seasonal naive, Croston and SBA for
+ * intermittent and lumpy ones. Each candidate is estimated once on the data before the first origin and
+ * {@linkplain Forecaster#update updated} (states run on, parameters kept) to each later origin, so every origin
+ * is out of sample; it forecasts the evaluation horizon, cut at 0, and is scored by MASE with the seasonal
+ * differences of that origin's training data as the scale. The origins end at the last day: the last
  * one leaves exactly the evaluation horizon after it, the others lie {@code step} days apart, a full horizon on a
  * long series (non-overlapping windows), less on a short one. The lowest mean MASE wins (ties go to the simpler
  * model, seasonal naive first), and the winner is refitted on all the data for the final forecast, warm-started
@@ -48,7 +49,8 @@ public final class ModelSelector {
     }
 
     private static List<Forecaster> defaultSmooth(int m) {
-        return List.of(new SeasonalNaive(m), HoltWinters.additive(m), HoltWinters.damped(m), new AutoArima(m));
+        return List.of(new SeasonalNaive(m), HoltWinters.additive(m), HoltWinters.damped(m), new AutoArima(m),
+                new XgboostForecaster(m));
     }
 
     private static List<Forecaster> defaultIntermittent(int m) {
@@ -93,6 +95,9 @@ public final class ModelSelector {
         Map<String, Forecaster.FittedModel> lastFits = new LinkedHashMap<>();
         int validOrigins = 0;
         for (Forecaster f : candidates) {
+            if (f != candidates.get(0) && !f.appliesTo(y)) {
+                continue;
+            }
             Forecaster.FittedModel[] last = new Forecaster.FittedModel[1];
             double[] scores = backtest(f, y, origins, evalH, m, last);
             if (scores == null) {

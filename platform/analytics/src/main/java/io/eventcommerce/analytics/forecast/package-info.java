@@ -1,6 +1,7 @@
 /**
  * Daily demand forecasting: candidate models behind one {@link io.eventcommerce.analytics.forecast.Forecaster}
- * interface (seasonal naive, Holt-Winters additive and damped, automatic ARIMA, Croston and SBA), a
+ * interface (seasonal naive, Holt-Winters additive and damped, automatic ARIMA, gradient-boosted trees through
+ * XGBoost, Croston and SBA), a
  * Syntetos-Boylan classification that picks the candidates of a series, and a rolling-origin backtest on MASE
  * that chooses one model per series and refits it on all the data ({@link
  * io.eventcommerce.analytics.forecast.ModelSelector}). Series are {@code double[]} of consecutive days, oldest

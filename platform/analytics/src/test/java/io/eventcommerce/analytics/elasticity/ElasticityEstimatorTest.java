@@ -159,4 +159,65 @@ class ElasticityEstimatorTest {
                 .estimate(days);
         assertThat(estimate.reason()).isEqualTo(ElasticityEstimate.Reason.PRICE_COLLINEAR_WITH_CONTROLS);
     }
+
+    /**
+     * A slow seller as the generator makes them: a year of days, the price at 0.8–1.1 of 20.00 for 2–8 weeks at a
+     * time, Poisson units around 0.25 a day at the reference price.
+     */
+    private static List<PriceObservation> slowSeller(long seed, double elasticity) {
+        Random random = new Random(seed);
+        Well19937c units = new Well19937c(seed);
+        double[] levels = {1.0, 0.9, 0.8, 1.1};
+        List<PriceObservation> days = new ArrayList<>();
+        double price = 20;
+        int next = 0;
+        for (int day = 0; day < 365; day++) {
+            if (day == next) {
+                price = 20 * levels[random.nextInt(levels.length)];
+                next = day + 14 + random.nextInt(43);
+            }
+            double mean = 0.25 * Math.pow(price / 20, elasticity);
+            days.add(new PriceObservation(price, new PoissonDistribution(units, mean, 1e-12, 10_000).sample(), false,
+                    DayOfWeek.of(day % 7 + 1)));
+        }
+        return days;
+    }
+
+    @Test
+    void aSlowSellersCountsOverEveryDayGiveTheTruthWhereSellingDaysAloneDoNot() {
+        List<PriceObservation> days = slowSeller(11, -2.5);
+        var counts = (ElasticityEstimate.Estimated) estimator.estimateCounts(days);
+        assertThat(counts.covers(-2.5)).as("%s", counts).isTrue();
+        assertThat(counts.observations()).isEqualTo((int) days.stream().filter(d -> d.quantity() > 0).count());
+        // Selling days alone: nearly every one sells one unit, so the price shows only in how often it sells.
+        var sellingDays = estimator.estimate(days);
+        assertThat(sellingDays).isInstanceOfSatisfying(ElasticityEstimate.Estimated.class,
+                e -> assertThat(e.elasticity()).isGreaterThan(-1.0));
+    }
+
+    @Test
+    void theCountsIntervalCoversTheTruthAboutNinetyFivePercentOfTheTime() {
+        int runs = 400;
+        int covered = 0;
+        int estimated = 0;
+        for (int seed = 0; seed < runs; seed++) {
+            if (estimator.estimateCounts(slowSeller(5000 + seed, -1.7)) instanceof ElasticityEstimate.Estimated e) {
+                estimated++;
+                covered += e.covers(-1.7) ? 1 : 0;
+            }
+        }
+        double coverage = covered / (double) estimated;
+        System.out.printf("slow-seller counts 95%% interval coverage over %d estimates: %.3f%n", estimated, coverage);
+        assertThat(estimated).isGreaterThan(runs * 9 / 10);
+        // Four binomial standard errors (0.011) around 0.95; the dispersion floor of 1 errs on the wide side.
+        assertThat(coverage).isBetween(0.905, 0.995);
+    }
+
+    @Test
+    void aSlowSellerWithFewSellingDaysIsTooFewObservations() {
+        List<PriceObservation> days = slowSeller(3, -2).subList(0, 60);
+        var estimate = (ElasticityEstimate.NotEstimated) estimator.estimateCounts(days);
+        assertThat(estimate.reason()).isEqualTo(ElasticityEstimate.Reason.TOO_FEW_OBSERVATIONS);
+        assertThat(estimate.observations()).isLessThan(30);
+    }
 }

@@ -94,7 +94,7 @@ class ModelSelectorTest {
 
         assertThat(s.seriesClass()).isEqualTo(SeriesClass.SMOOTH);
         assertThat(s.maseByModel()).containsOnlyKeys("seasonal_naive", "holt_winters_additive",
-                "holt_winters_damped", "arima");
+                "holt_winters_damped", "arima", "xgboost");
         assertThat(s.mase()).isEqualTo(s.maseByModel().values().stream().min(Double::compare).orElseThrow());
         assertThat(s.maseByModel().get(s.model())).isEqualTo(s.mase());
         assertThat(s.seasonalNaiveMase()).isEqualTo(s.maseByModel().get("seasonal_naive"));

@@ -1,6 +1,7 @@
 package io.eventcommerce.systemtests;
 
 import io.eventcommerce.devstack.PlatformService;
+import io.eventcommerce.devstack.datagen.ConsumerLag;
 import io.eventcommerce.devstack.datagen.DataGenerator;
 import io.eventcommerce.devstack.datagen.Scale;
 import io.eventcommerce.testkit.Database;
@@ -11,9 +12,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -29,8 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
@@ -326,41 +322,15 @@ class SmallDataSetIT {
     }
 
     /**
-     * Waits until the consumer group has committed the end of every partition it reads, twice a few seconds apart
-     * (Debezium may still be publishing what was committed a moment ago); fails only when the lag stops shrinking
-     * for {@link Deadlines#ASYNC}.
+     * Waits until the consumer group has committed the end of every partition it reads and stays there for a few
+     * seconds (Debezium may still be publishing what was committed a moment ago); fails only when the lag stops
+     * shrinking for {@link Deadlines#ASYNC}.
      */
     private static void awaitCaughtUp(String group) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", Platform.stack().kafkaBootstrapServers()))) {
-            for (int zeros = 0; zeros < 2; ) {
-                Deadlines.awaitCount("lag of " + group, 0, () -> -lag(admin, group));
-                sleep(Duration.ofSeconds(3));
-                zeros = lag(admin, group) == 0 ? zeros + 1 : 0;
-            }
-        }
-    }
-
-    private static long lag(Admin admin, String group) {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            Map<TopicPartition, Long> ends = new LinkedHashMap<>();
-            admin.listOffsets(committed.keySet().stream().collect(Collectors.toMap(Function.identity(),
-                    tp -> OffsetSpec.latest()))).all().get(30, TimeUnit.SECONDS)
-                    .forEach((tp, info) -> ends.put(tp, info.offset()));
-            return committed.entrySet().stream().filter(e -> e.getValue() != null)
-                    .mapToLong(e -> Math.max(0, ends.getOrDefault(e.getKey(), 0L) - e.getValue().offset())).sum();
-        } catch (Exception e) {
-            throw new IllegalStateException("reading the lag of " + group, e);
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+            Deadlines.awaitCount("lag of " + group, 0, () -> -ConsumerLag.of(admin, group));
+            await().atMost(Deadlines.ASYNC).pollInterval(Duration.ofMillis(500)).during(Duration.ofSeconds(3))
+                    .until(() -> ConsumerLag.of(admin, group) == 0);
         }
     }
 

@@ -32,26 +32,40 @@ public final class ConsumerLag {
         try {
             long lag = 0;
             for (ConsumerGroupListing group : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
-                Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(admin.listConsumerGroupOffsets(
-                        group.groupId()).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS));
-                committed.keySet().removeIf(tp -> tp.topic().startsWith(AUDIT_TOPICS));
-                if (committed.isEmpty()) {
-                    continue;
-                }
-                Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                        .collect(Collectors.toMap(Function.identity(), tp -> OffsetSpec.latest()));
-                Map<TopicPartition, Long> ends = new HashMap<>();
-                admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
-                        .forEach((tp, info) -> ends.put(tp, info.offset()));
-                for (var entry : committed.entrySet()) {
-                    if (entry.getValue() != null) {
-                        lag += Math.max(0, ends.getOrDefault(entry.getKey(), 0L) - entry.getValue().offset());
-                    }
-                }
+                lag += of(admin, group.groupId());
             }
             return lag;
         } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new StackException("Cannot read consumer lag: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted", e);
+        }
+    }
+
+    /** How far one consumer group is behind the ends of the domain topics' partitions it has committed on. */
+    public static long of(Admin admin, String group) {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS));
+            committed.keySet().removeIf(tp -> tp.topic().startsWith(AUDIT_TOPICS));
+            if (committed.isEmpty()) {
+                return 0;
+            }
+            Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
+                    .collect(Collectors.toMap(Function.identity(), tp -> OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> ends.put(tp, info.offset()));
+            long lag = 0;
+            for (var entry : committed.entrySet()) {
+                if (entry.getValue() != null) {
+                    lag += Math.max(0, ends.getOrDefault(entry.getKey(), 0L) - entry.getValue().offset());
+                }
+            }
+            return lag;
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new StackException("Cannot read the lag of " + group + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted", e);

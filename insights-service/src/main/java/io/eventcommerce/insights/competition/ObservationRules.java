@@ -1,6 +1,6 @@
 package io.eventcommerce.insights.competition;
 
-import io.eventcommerce.insights.sales.domain.Regions;
+import io.eventcommerce.analytics.geo.Regions;
 
 import java.math.BigDecimal;
 import java.time.Instant;

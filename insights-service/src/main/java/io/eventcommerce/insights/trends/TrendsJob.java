@@ -5,7 +5,7 @@ import io.eventcommerce.analytics.trend.TrendAnalysis;
 import io.eventcommerce.insights.analysis.service.AnalysisJob;
 import io.eventcommerce.insights.analysis.service.AnalysisProgress;
 import io.eventcommerce.insights.analysis.service.AnalysisRuns;
-import io.eventcommerce.insights.sales.domain.Regions;
+import io.eventcommerce.analytics.geo.Regions;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;

@@ -1,6 +1,6 @@
 package io.eventcommerce.insights.market.domain;
 
-import io.eventcommerce.insights.sales.domain.Regions;
+import io.eventcommerce.analytics.geo.Regions;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

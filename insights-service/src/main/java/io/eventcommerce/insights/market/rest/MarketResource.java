@@ -2,7 +2,7 @@ package io.eventcommerce.insights.market.rest;
 
 import io.eventcommerce.insights.market.domain.PeriodKind;
 import io.eventcommerce.insights.market.service.MarketPulse;
-import io.eventcommerce.insights.sales.domain.Regions;
+import io.eventcommerce.analytics.geo.Regions;
 import io.eventcommerce.insights.sales.domain.SaleCountry;
 import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;

@@ -3,7 +3,7 @@ package io.eventcommerce.insights.market.service;
 import io.eventcommerce.insights.market.domain.MarketFigures;
 import io.eventcommerce.insights.market.domain.PeriodKind;
 import io.eventcommerce.insights.market.domain.RegionalRows;
-import io.eventcommerce.insights.sales.domain.Regions;
+import io.eventcommerce.analytics.geo.Regions;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;

@@ -1,4 +1,4 @@
-package io.eventcommerce.insights.sales.domain;
+package io.eventcommerce.analytics.geo;
 
 import java.util.Locale;
 import java.util.Map;
@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * The market regions countries are reported under (Global Market Pulse, trends, competitor analysis): North America,
- * Latin America, Europe, Middle East and Africa, Asia-Pacific. A country not listed (and {@link SaleCountry#UNKNOWN})
- * is {@link #OTHER}: a figure is never dropped for want of a region.
+ * Latin America, Europe, Middle East and Africa, Asia-Pacific; every service reports under the same ones. A country
+ * not listed (or unknown) is {@link #OTHER}: a figure is never dropped for want of a region.
  */
 public final class Regions {
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * One product's counted sales of one day: the units and what they brought, and whether any of the day's orders
@@ -15,10 +16,16 @@ public record DailyPrice(LocalDate day, long units, double lineTotal, boolean di
 
     /** The estimator's observation, none for a day without units or revenue (no price to speak of). */
     public Optional<PriceObservation> observation() {
+        return observation(day -> 1);
+    }
+
+    /** The observation at the shop's demand level of its day ({@link PriceObservation#exposure()}). */
+    public Optional<PriceObservation> observation(ToDoubleFunction<LocalDate> exposure) {
         if (units <= 0 || !(lineTotal > 0)) {
             return Optional.empty();
         }
-        return Optional.of(new PriceObservation(lineTotal / units, units, discounted, day.getDayOfWeek()));
+        return Optional.of(new PriceObservation(lineTotal / units, units, discounted, day.getDayOfWeek(),
+                exposure.applyAsDouble(day)));
     }
 
     /**
@@ -28,11 +35,16 @@ public record DailyPrice(LocalDate day, long units, double lineTotal, boolean di
      * neighbours; a price change is placed halfway between the last sale at the old price and the first at the new.
      */
     public static List<PriceObservation> everyDay(List<DailyPrice> sales) {
+        return everyDay(sales, day -> 1);
+    }
+
+    /** {@link #everyDay(List)}, each day at the shop's demand level of that day. */
+    public static List<PriceObservation> everyDay(List<DailyPrice> sales, ToDoubleFunction<LocalDate> exposure) {
         List<DailyPrice> priced = sales.stream().filter(d -> d.observation().isPresent()).toList();
         List<PriceObservation> days = new ArrayList<>();
         for (int i = 0; i < priced.size(); i++) {
             DailyPrice sale = priced.get(i);
-            PriceObservation observed = sale.observation().orElseThrow();
+            PriceObservation observed = sale.observation(exposure).orElseThrow();
             days.add(observed);
             if (i + 1 < priced.size()) {
                 DailyPrice next = priced.get(i + 1);
@@ -41,7 +53,7 @@ public record DailyPrice(LocalDate day, long units, double lineTotal, boolean di
                 for (long d = 1; d < gap; d++) {
                     LocalDate day = sale.day().plusDays(d);
                     days.add(new PriceObservation(d <= gap - d ? observed.price() : nextPrice, 0, false,
-                            day.getDayOfWeek()));
+                            day.getDayOfWeek(), exposure.applyAsDouble(day)));
                 }
             }
         }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Nightly own-price elasticity per product: the daily average unit prices and units of its counted sales over the
@@ -44,6 +45,8 @@ public class ElasticityJob implements AnalysisJob {
 
     static final String KIND = "elasticity";
     private static final int BATCH = 200;
+    /** The shop's demand level of a day is taken over the day and 3 either side. */
+    private static final int EXPOSURE_HALF_WINDOW = 3;
 
     private final DataSource dataSource;
     private final AnalysisRuns runs;
@@ -91,6 +94,8 @@ public class ElasticityJob implements AnalysisJob {
         Instant now = Timestamps.now();
         LocalDate since = now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(lookbackDays);
         Map<String, List<DailyPrice>> products = QuarkusTransaction.requiringNew().call(() -> days(since));
+        Map<LocalDate, Long> shop = new java.util.HashMap<>();
+        products.values().forEach(days -> days.forEach(d -> shop.merge(d.day(), d.units(), Long::sum)));
         progress.total(products.size());
         Map<String, Long> statuses = new TreeMap<>();
         List<Map.Entry<String, List<DailyPrice>>> all = new ArrayList<>(products.entrySet());
@@ -98,9 +103,10 @@ public class ElasticityJob implements AnalysisJob {
             List<Map.Entry<String, List<DailyPrice>>> batch = all.subList(from, Math.min(all.size(), from + BATCH));
             List<Object[]> rows = new ArrayList<>();
             for (Map.Entry<String, List<DailyPrice>> product : batch) {
-                List<PriceObservation> observations = product.getValue().stream().map(DailyPrice::observation)
+                ToDoubleFunction<LocalDate> exposure = exposure(shop, product.getValue());
+                List<PriceObservation> observations = product.getValue().stream().map(d -> d.observation(exposure))
                         .flatMap(Optional::stream).toList();
-                List<PriceObservation> everyDay = DailyPrice.everyDay(product.getValue());
+                List<PriceObservation> everyDay = DailyPrice.everyDay(product.getValue(), exposure);
                 // A slow seller (a sale on fewer than half its days) is fitted as counts over every day.
                 ElasticityEstimate estimate = observations.size() * 2 < everyDay.size()
                         ? estimator.estimateCounts(everyDay) : estimator.estimate(observations);
@@ -121,6 +127,32 @@ public class ElasticityJob implements AnalysisJob {
         return summary;
     }
 
+
+    /**
+     * The shop's demand level around each day for one product: the units of every other product over the week
+     * centred on the day (at least one), the regression's offset. Seasonality and trend (the December peak, a year's
+     * growth) move every product; left out, a price that held through the peak reads as demand rising with price.
+     * The product's own units are left out of its level: a best seller's price would otherwise move its own offset.
+     */
+    static ToDoubleFunction<LocalDate> exposure(Map<LocalDate, Long> shop, List<DailyPrice> own) {
+        Map<LocalDate, Long> mine = new java.util.HashMap<>();
+        own.forEach(d -> mine.merge(d.day(), d.units(), Long::sum));
+        LocalDate first = shop.keySet().stream().min(LocalDate::compareTo).orElse(LocalDate.EPOCH);
+        LocalDate last = shop.keySet().stream().max(LocalDate::compareTo).orElse(LocalDate.EPOCH);
+        return day -> {
+            long units = 0;
+            int days = 0;
+            for (int offset = -EXPOSURE_HALF_WINDOW; offset <= EXPOSURE_HALF_WINDOW; offset++) {
+                LocalDate d = day.plusDays(offset);
+                if (!d.isBefore(first) && !d.isAfter(last)) {
+                    units += shop.getOrDefault(d, 0L) - mine.getOrDefault(d, 0L);
+                    days++;
+                }
+            }
+            // A daily mean, so the window's days cut off by the start or the end of the history do not lower it.
+            return Math.max(1, units) / (double) Math.max(1, days);
+        };
+    }
 
     private Map<String, List<DailyPrice>> days(LocalDate since) {
         Map<String, List<DailyPrice>> products = new LinkedHashMap<>();

@@ -103,7 +103,8 @@ public final class ElasticityEstimator {
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             PriceObservation o = sold.get(i);
-            y[i] = Math.log(o.quantity());
+            // log(q / exposure): the exposure is an offset, its coefficient fixed at 1.
+            y[i] = Math.log(o.quantity()) - Math.log(o.exposure());
             int column = 0;
             x[i][column++] = logPrice[i];
             if (promotionVaries) {
@@ -163,9 +164,12 @@ public final class ElasticityEstimator {
         double[][] x = new double[n][k];
         double[] y = new double[n];
         double mean = days.stream().mapToDouble(PriceObservation::quantity).average().orElse(0);
+        double meanExposure = days.stream().mapToDouble(PriceObservation::exposure).average().orElse(1);
+        double[] offset = new double[n];
         for (int i = 0; i < n; i++) {
             PriceObservation o = days.get(i);
             y[i] = o.quantity();
+            offset[i] = Math.log(o.exposure());
             x[i][0] = 1;
             x[i][1] = Math.log(o.price());
             int column = 2;
@@ -180,7 +184,7 @@ public final class ElasticityEstimator {
         }
         RealMatrix design = new Array2DRowRealMatrix(x, false);
         RealVector beta = new ArrayRealVector(k);
-        beta.setEntry(0, Math.log(mean));
+        beta.setEntry(0, Math.log(mean / meanExposure));
         RealMatrix information = null;
         double[] mu = new double[n];
         for (int iteration = 0; iteration < 100; iteration++) {
@@ -188,7 +192,8 @@ public final class ElasticityEstimator {
             double[][] weighted = new double[n][];
             double[] z = new double[n];
             for (int i = 0; i < n; i++) {
-                mu[i] = Math.exp(eta.getEntry(i));
+                // log mu = offset + x beta; the working response leaves the offset out.
+                mu[i] = Math.exp(offset[i] + eta.getEntry(i));
                 z[i] = eta.getEntry(i) + (y[i] - mu[i]) / mu[i];
                 weighted[i] = new double[k];
                 for (int j = 0; j < k; j++) {
@@ -213,7 +218,7 @@ public final class ElasticityEstimator {
         RealVector eta = design.operate(beta);
         double pearson = 0;
         for (int i = 0; i < n; i++) {
-            mu[i] = Math.exp(eta.getEntry(i));
+            mu[i] = Math.exp(offset[i] + eta.getEntry(i));
             pearson += (y[i] - mu[i]) * (y[i] - mu[i]) / mu[i];
         }
         double dispersion = Math.max(1, pearson / degreesOfFreedom);

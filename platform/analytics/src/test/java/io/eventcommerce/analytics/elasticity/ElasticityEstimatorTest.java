@@ -195,6 +195,39 @@ class ElasticityEstimatorTest {
                 e -> assertThat(e.elasticity()).isGreaterThan(-1.0));
     }
 
+    /**
+     * A slow seller in a seasonal shop, as the generator makes one: the shop's demand 0.8 most of the year and 1.7 in
+     * its peak (days 300–365), when this product happened to be at its highest price; the exposure is the shop's level.
+     */
+    private static List<PriceObservation> seasonalSeller(long seed, double elasticity) {
+        Well19937c units = new Well19937c(seed);
+        List<PriceObservation> days = new ArrayList<>();
+        for (int day = 0; day < 365; day++) {
+            double price = day >= 300 ? 22 : 20 * (day / 50 % 2 == 0 ? 0.9 : 0.8);
+            double shop = day >= 300 ? 1.7 : 0.8;
+            double mean = 0.5 * shop * Math.pow(price / 20, elasticity);
+            days.add(new PriceObservation(price, new PoissonDistribution(units, mean, 1e-12, 10_000).sample(), false,
+                    DayOfWeek.of(day % 7 + 1), shop));
+        }
+        return days;
+    }
+
+    @Test
+    void theShopsDemandLevelAsExposureKeepsAPeakAtAHighPriceFromReadingAsDemandRisingWithPrice() {
+        List<PriceObservation> days = seasonalSeller(21, -2.0);
+        var withLevel = (ElasticityEstimate.Estimated) estimator.estimateCounts(days);
+        assertThat(withLevel.covers(-2.0)).as("%s", withLevel).isTrue();
+        var unlevelled = (ElasticityEstimate.Estimated) estimator.estimateCounts(days.stream()
+                .map(d -> d.withExposure(1)).toList());
+        // Without it the peak pulls the estimate far towards zero, its interval well clear of the truth.
+        assertThat(unlevelled.lower()).as("without the shop's level: %s", unlevelled).isGreaterThan(-2.0);
+        // The log-log fit on selling days takes the level as an offset too.
+        List<PriceObservation> busy = days.stream().map(d -> new PriceObservation(d.price(), d.quantity() + 5 * d
+                .exposure() * Math.pow(d.price() / 20, -2.0), false, d.dayOfWeek(), d.exposure())).toList();
+        assertThat(((ElasticityEstimate.Estimated) estimator.estimate(busy)).elasticity()).isCloseTo(-2.0,
+                org.assertj.core.api.Assertions.within(0.3));
+    }
+
     @Test
     void theCountsIntervalCoversTheTruthAboutNinetyFivePercentOfTheTime() {
         int runs = 400;

@@ -21,6 +21,13 @@ record PriceSchedule(BigDecimal reference, double elasticity, List<Integer> star
 
     /** The share of products whose price varies over the history. */
     static final double SHARE = 0.4;
+    /**
+     * The best sellers (by popularity) whose price always varies, over at least {@link #BEST_SELLER_LEVELS} levels:
+     * only they sell on enough days of a year for an elasticity estimate at the small scale (about 12 order lines a
+     * year per product), so the small data set's elasticities can be checked against the truth at all.
+     */
+    static final int BEST_SELLERS = 20;
+    static final int BEST_SELLER_LEVELS = 3;
     static final double MIN_ELASTICITY = -3.0;
     static final double MAX_ELASTICITY = -0.5;
     /** The price levels a schedule picks from, relative to the list price; the list price is always one. */
@@ -29,13 +36,16 @@ record PriceSchedule(BigDecimal reference, double elasticity, List<Integer> star
     static final int MIN_DAYS = 14;
     static final int MAX_DAYS = 56;
 
-    /** A schedule over {@code days} days: 2–4 levels, changing every 2–8 weeks, ending at the list price. */
-    static PriceSchedule draw(BigDecimal reference, int days, Random random) {
+    /**
+     * A schedule over {@code days} days: {@code minLevels}–4 levels (2 or 3), changing every 2–8 weeks, ending at the
+     * list price.
+     */
+    static PriceSchedule draw(BigDecimal reference, int days, int minLevels, Random random) {
         double elasticity = MIN_ELASTICITY + (MAX_ELASTICITY - MIN_ELASTICITY) * random.nextDouble();
         List<Double> levels = new ArrayList<>(List.of(1.0));
         List<Double> others = new ArrayList<>(List.of(LEVELS[1], LEVELS[2], LEVELS[3]));
         java.util.Collections.shuffle(others, random);
-        levels.addAll(others.subList(0, 1 + random.nextInt(others.size())));
+        levels.addAll(others.subList(0, minLevels - 1 + random.nextInt(others.size() - minLevels + 2)));
         List<Integer> starts = new ArrayList<>();
         List<Double> chosen = new ArrayList<>();
         int day = 0;

@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntSupplier;
+import java.util.stream.IntStream;
 
 /**
  * The data to load, decided up front from one seed: the same seed and scale give the same records, ids included.
@@ -160,6 +162,8 @@ public final class Synthesis {
     private final List<People> people = new ArrayList<>();
     private final List<Draft> drafts = new ArrayList<>();
     private double[] productCdf;
+    /** By popularity among the products whose price never varies: where a refused pick goes. */
+    private double[] steadyCdf;
     private double[] customerCdf;
     private List<Integer> cheapProducts;
     private long cardSerial;
@@ -234,14 +238,32 @@ public final class Synthesis {
         productCdf = cdf(weights);
     }
 
-    /** Which products' prices vary over the history, and how (drawn from a stream of their own). */
+    /**
+     * Which products' prices vary over the history, and how (drawn from a stream of their own): the best sellers
+     * always ({@link PriceSchedule#BEST_SELLERS}), the others by a chance that keeps the share at
+     * {@link PriceSchedule#SHARE}.
+     */
     private void priceSchedules() {
         int days = (int) HISTORY.toDays();
+        int best = Math.min(PriceSchedule.BEST_SELLERS, products.size());
+        Set<Integer> bestSellers = new HashSet<>(IntStream.range(0, products.size()).boxed()
+                .sorted(Comparator.comparingDouble(i -> -products.get(i).popularity())).limit(best)
+                .toList());
+        double chance = Math.max(0, (PriceSchedule.SHARE * products.size() - best) / (products.size() - best));
         for (int i = 0; i < products.size(); i++) {
-            if (prices.nextDouble() < PriceSchedule.SHARE) {
-                schedules.put(i, PriceSchedule.draw(products.get(i).price(), days, prices));
+            boolean drawn = prices.nextDouble() < chance;
+            if (bestSellers.contains(i)) {
+                schedules.put(i, PriceSchedule.draw(products.get(i).price(), days, PriceSchedule.BEST_SELLER_LEVELS,
+                        prices));
+            } else if (drawn) {
+                schedules.put(i, PriceSchedule.draw(products.get(i).price(), days, 2, prices));
             }
         }
+        double[] steady = new double[products.size()];
+        for (int i = 0; i < products.size(); i++) {
+            steady[i] = schedules.containsKey(i) ? 0 : products.get(i).popularity();
+        }
+        steadyCdf = cdf(steady);
     }
 
     /** The day of the history {@code at} falls on, 0 for the first. */
@@ -818,17 +840,18 @@ public final class Synthesis {
     /**
      * The product an ordinary customer takes on {@code day} for the pick {@code p} (by popularity): a product whose
      * price varies is kept with probability (price / reference)^elasticity relative to that at its lowest price, one
-     * refused is replaced by another pick by popularity, checked the same way (thinning, on a stream of its own).
+     * refused is replaced by a pick by popularity among the products whose price never varies (thinning, on a stream
+     * of its own). Were the replacement one of the varying products, a best seller's high price would lift the
+     * others' demand (a cross-price effect): with the best sellers all varying, a log-log fit of one of them came out
+     * 0.4 off its true own-price elasticity.
      */
     private int demanded(int p, int day) {
-        while (true) {
-            PriceSchedule schedule = schedules.get(p);
-            if (schedule == null
-                    || demand.nextDouble() * schedule.peakDemand() < schedule.demandAt(schedule.priceOn(day))) {
-                return p;
-            }
-            p = sample(productCdf, demand);
+        PriceSchedule schedule = schedules.get(p);
+        if (schedule == null
+                || demand.nextDouble() * schedule.peakDemand() < schedule.demandAt(schedule.priceOn(day))) {
+            return p;
         }
+        return sample(steadyCdf, demand);
     }
 
     private List<Line> lines(Instant at, int count, IntSupplier product, IntSupplier quantity) {

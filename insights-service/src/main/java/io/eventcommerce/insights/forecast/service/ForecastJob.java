@@ -45,13 +45,18 @@ public class ForecastJob implements AnalysisJob {
     private final AnalysisRuns runs;
     private final EntityManager em;
     private final ModelSelector selector;
+    private final boolean covariatesEnabled;
 
+    /** @param covariatesEnabled whether product series get their price and promotion covariates (a switch back) */
     public ForecastJob(ForecastSeries series, ForecastStore store, AnalysisRuns runs, EntityManager em,
-                       @ConfigProperty(name = "insights.forecast.horizon-days", defaultValue = "28") int horizon) {
+                       @ConfigProperty(name = "insights.forecast.horizon-days", defaultValue = "28") int horizon,
+                       @ConfigProperty(name = "insights.forecast.covariates", defaultValue = "true")
+                       boolean covariatesEnabled) {
         this.series = series;
         this.store = store;
         this.runs = runs;
         this.em = em;
+        this.covariatesEnabled = covariatesEnabled;
         this.selector = new ModelSelector(BacktestSettings.DEFAULT.withHorizon(horizon));
     }
 
@@ -84,7 +89,8 @@ public class ForecastJob implements AnalysisJob {
             all.put(level, series.read(level, yesterday));
         }
         // Products' price and promotion covariates (categories and the total have none: their price is a mix).
-        Map<String, List<ProductDay>> productDays = series.productDays(yesterday);
+        Map<String, List<ProductDay>> productDays = covariatesEnabled ? series.productDays(yesterday)
+                : new java.util.HashMap<>();
         Map<String, Covariates> covariates = new java.util.HashMap<>();
         for (DailySeries s : all.get(ForecastLevel.PRODUCT)) {
             Covariates c = ProductDay.covariates(s, productDays.getOrDefault(s.key(), List.of()));

@@ -88,17 +88,9 @@ public class ForecastJob implements AnalysisJob {
         for (ForecastLevel level : ForecastLevel.values()) {
             all.put(level, series.read(level, yesterday));
         }
-        // Products' price and promotion covariates (categories and the total have none: their price is a mix).
-        Map<String, List<ProductDay>> productDays = covariatesEnabled ? series.productDays(yesterday)
-                : new java.util.HashMap<>();
-        Map<String, Covariates> covariates = new java.util.HashMap<>();
-        for (DailySeries s : all.get(ForecastLevel.PRODUCT)) {
-            Covariates c = ProductDay.covariates(s, productDays.getOrDefault(s.key(), List.of()));
-            if (c != null) {
-                covariates.put(s.key(), c);
-            }
-        }
-        productDays.clear();
+        // Products' sales days for their price and promotion covariates, built in the parallel selection below
+        // (categories and the total have none: their price is a mix of products').
+        Map<String, List<ProductDay>> productDays = covariatesEnabled ? series.productDays(yesterday) : Map.of();
         progress.total(all.values().stream().mapToInt(List::size).sum());
         int minimum = selector.settings().minimumHistory();
         for (var e : all.entrySet()) {
@@ -106,9 +98,12 @@ public class ForecastJob implements AnalysisJob {
             List<DailySeries> list = e.getValue();
             for (int from = 0; from < list.size(); from += BATCH) {
                 List<DailySeries> batch = list.subList(from, Math.min(list.size(), from + BATCH));
-                List<Selection> selections = batch.parallelStream()
-                        .map(s -> s.units().length < minimum ? null
-                                : selector.select(s.units(), covariates.get(s.key()))).toList();
+                List<Covariates> covariates = batch.parallelStream().map(s -> s.units().length < minimum
+                        || level != ForecastLevel.PRODUCT ? null
+                        : ProductDay.covariates(s, productDays.getOrDefault(s.key(), List.of()))).toList();
+                List<Selection> selections = java.util.stream.IntStream.range(0, batch.size()).parallel()
+                        .mapToObj(i -> batch.get(i).units().length < minimum ? null
+                                : selector.select(batch.get(i).units(), covariates.get(i))).toList();
                 QuarkusTransaction.requiringNew().run(() -> {
                     for (int i = 0; i < batch.size(); i++) {
                         if (selections.get(i) != null) {
@@ -121,7 +116,7 @@ public class ForecastJob implements AnalysisJob {
                     if (s == null) {
                         summary.skipped(level);
                     } else {
-                        summary.forecast(level, s, covariates.containsKey(batch.get(i).key()));
+                        summary.forecast(level, s, covariates.get(i) != null);
                     }
                 }
                 progress.advance(batch.size());

@@ -82,6 +82,10 @@ class ForecastIT {
         assertThat(run.getString("status")).as(run.prettify()).isEqualTo("COMPLETED");
         assertThat(run.getInt("summary.product.forecast")).isGreaterThanOrEqualTo(2);
         assertThat(run.getInt("summary.product.skipped")).isGreaterThanOrEqualTo(1);
+        // a and b come with their price and promotion covariates; categories and the total never do
+        assertThat(run.getInt("summary.product.withCovariates")).isGreaterThanOrEqualTo(2);
+        assertThat(run.getInt("summary.category.withCovariates")).isZero();
+        assertThat(run.getInt("summary.total.withCovariates")).isZero();
 
         for (UUID product : List.of(a, b)) {
             JsonPath f = given().auth().oauth2(ANALYST).get("/forecasts/products/" + product).then().statusCode(200)

@@ -1,6 +1,9 @@
 package io.eventcommerce.insights.forecast;
 
 import io.eventcommerce.analytics.forecast.BacktestSettings;
+import io.eventcommerce.analytics.forecast.Covariates;
+import io.eventcommerce.analytics.forecast.Forecast;
+import io.eventcommerce.analytics.forecast.SeriesClass;
 import io.eventcommerce.analytics.forecast.ModelSelector;
 import io.eventcommerce.analytics.forecast.Selection;
 import io.eventcommerce.insights.forecast.domain.ForecastLevel;
@@ -37,5 +40,22 @@ class RunSummaryTest {
         Map<String, Object> total = (Map<String, Object>) map.get("total");
         assertThat(total).containsEntry("series", 0).containsEntry("meanMaseRatio", null);
         assertThat(map).containsEntry("elapsedMs", 12L);
+        assertThat(products).containsEntry("withCovariates", 0).containsEntry("modelReadCovariates", 0);
+    }
+
+    @Test
+    void countsTheSeriesWithCovariatesAndThoseWhoseModelReadThem() {
+        Selection plain = new Selection(SeriesClass.SMOOTH, "seasonal_naive", 1, 1, Map.of(), 8, 28,
+                Forecast.gaussian("seasonal_naive", new double[1], new double[1]));
+        Selection read = new Selection(SeriesClass.SMOOTH, "xgboost", 0.8, 1, Map.of(), 8, 28,
+                Forecast.gaussian("xgboost", new double[1], new double[1]), Covariates.NAMES);
+        RunSummary summary = new RunSummary();
+        summary.forecast(ForecastLevel.PRODUCT, plain, true);
+        summary.forecast(ForecastLevel.PRODUCT, read, true);
+        summary.forecast(ForecastLevel.PRODUCT, plain);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> products = (Map<String, Object>) summary.toMap(1).get("product");
+        assertThat(products).containsEntry("forecast", 3).containsEntry("withCovariates", 2)
+                .containsEntry("modelReadCovariates", 1);
     }
 }

@@ -2,13 +2,17 @@ package io.eventcommerce.insights.forecast.service;
 
 import io.eventcommerce.insights.forecast.domain.DailySeries;
 import io.eventcommerce.insights.forecast.domain.ForecastLevel;
+import io.eventcommerce.insights.forecast.domain.ProductDay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The demand series of a level, read with one grouped query (not one per product): paid units of counted sales
@@ -49,6 +53,32 @@ public class ForecastSeries {
             return DailySeries.assemble(rows.stream().map(r -> new DailySeries.Row(r[0].toString(), day(r[1]),
                     ((Number) r[2]).doubleValue())).toList(), last);
         });
+    }
+
+    /**
+     * Products' sales days up to {@code last} (product → days in day order) for their covariates ({@link
+     * ProductDay#covariates}): units, list value and discounted units. The order's discount rate is
+     * {@code discount / gross}; an order without gross has no discount to speak of. The DECIMAL division keeps 4
+     * more decimals on MySQL and MariaDB alike (div_precision_increment), enough for a rate.
+     */
+    public Map<String, List<ProductDay>> productDays(LocalDate last) {
+        String sql = "SELECT l.product_id, f.placed_day, SUM(l.quantity), SUM(l.line_total),"
+                + " SUM(l.quantity * CASE WHEN f.gross > 0 THEN f.discount / f.gross ELSE 0 END) " + COUNTED
+                + " GROUP BY l.product_id, f.placed_day ORDER BY l.product_id, f.placed_day";
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, Date.valueOf(last)).getResultList();
+            Map<String, List<ProductDay>> out = new HashMap<>();
+            for (Object[] r : rows) {
+                out.computeIfAbsent(r[0].toString(), k -> new ArrayList<>()).add(new ProductDay(day(r[1]),
+                        ((Number) r[2]).longValue(), number(r[3]), number(r[4])));
+            }
+            return out;
+        });
+    }
+
+    private static double number(Object value) {
+        return value == null ? 0 : ((Number) value).doubleValue();
     }
 
     static LocalDate day(Object value) {

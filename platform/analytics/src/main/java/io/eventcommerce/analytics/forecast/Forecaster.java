@@ -47,6 +47,30 @@ public interface Forecaster {
         return fit(history);
     }
 
+    /**
+     * Whether the model reads a series' {@link Covariates} (price, promotion). The default: no, the covariates
+     * methods below ignore them.
+     */
+    default boolean usesCovariates() {
+        return false;
+    }
+
+    /**
+     * {@link #fit(double[], FittedModel)} with the series' covariates ({@code null}: none), covering at least the
+     * history; days after it are known future values, the rest follows their hold rule. The default ignores them.
+     */
+    default FittedModel fit(double[] history, Covariates covariates, FittedModel previous) {
+        return previous == null ? fit(history) : fit(history, previous);
+    }
+
+    /**
+     * {@link #update(FittedModel, double[])} with the covariates of the longer history ({@code null}: none). The
+     * default ignores them.
+     */
+    default FittedModel update(FittedModel fitted, double[] history, Covariates covariates) {
+        return update(fitted, history);
+    }
+
     /** A model fitted on one history. */
     interface FittedModel {
 

@@ -22,6 +22,11 @@ import java.util.Map;
  * origin, so the stored backtest accuracy is that of the very order that forecasts (and a run over thousands of
  * products does not search the order grid twice).
  *
+ * <p>A series may come with its {@link Covariates} (price, promotion): the selector passes them to every
+ * candidate, only those that {@linkplain Forecaster#usesCovariates use them} read them, and the backtest gives each
+ * origin only the days before it, so the future of a fold follows the hold rule ({@link #select(double[],
+ * Covariates)}).
+ *
  * <p>A candidate that cannot be fitted (too short, optimiser failure) is left out; seasonal naive always fits.
  * Thread-safe: one instance serves a parallel run over all products.
  */
@@ -64,7 +69,23 @@ public final class ModelSelector {
      * @throws IllegalArgumentException if {@code y} is shorter than {@link BacktestSettings#minimumHistory()}
      */
     public Selection select(double[] y) {
+        return select(y, null);
+    }
+
+    /**
+     * {@link #select(double[])} with the series' covariates ({@code null}: none), covering at least {@code y}'s days
+     * (days after them are known future values). Only candidates that {@linkplain Forecaster#usesCovariates use
+     * them} read them. The backtest is honest: at each origin a candidate sees only the covariates of the days
+     * before it ({@link Covariates#upTo}), the fold's future follows the hold rule whatever the caller knows; the
+     * final forecast gets them all.
+     *
+     * @throws IllegalArgumentException if {@code y} is too short, or the covariates cover fewer days than it
+     */
+    public Selection select(double[] y, Covariates covariates) {
         int n = y.length;
+        if (covariates != null && covariates.days() < n) {
+            throw new IllegalArgumentException("covariates cover " + covariates.days() + " days, the series " + n);
+        }
         if (n < settings.minimumHistory()) {
             throw new IllegalArgumentException("a backtest needs at least " + settings.minimumHistory()
                     + " days of history, got " + n);
@@ -99,7 +120,7 @@ public final class ModelSelector {
                 continue;
             }
             Forecaster.FittedModel[] last = new Forecaster.FittedModel[1];
-            double[] scores = backtest(f, y, origins, evalH, m, last);
+            double[] scores = backtest(f, y, covariates, origins, evalH, m, last);
             if (scores == null) {
                 continue;
             }
@@ -125,21 +146,24 @@ public final class ModelSelector {
                 chosen = f;
             }
         }
-        Forecast forecast = chosen.fit(y, lastFits.get(chosen.name())).forecast(h).clippedAtZero();
+        Forecast forecast = chosen.fit(y, covariates, lastFits.get(chosen.name())).forecast(h).clippedAtZero();
+        List<String> used = covariates != null && chosen.usesCovariates() ? Covariates.NAMES : List.of();
         return new Selection(cls, chosen.name(), best, mase.getOrDefault(benchmark.name(), Double.NaN), mase,
-                validOrigins, evalH, forecast);
+                validOrigins, evalH, forecast, used);
     }
 
     /** MASE at each origin (NaN where the training has no scale), or null if the model cannot be fitted. */
-    private static double[] backtest(Forecaster f, double[] y, int[] origins, int evalH, int m,
-                                     Forecaster.FittedModel[] last) {
+    private static double[] backtest(Forecaster f, double[] y, Covariates covariates, int[] origins, int evalH,
+                                     int m, Forecaster.FittedModel[] last) {
         double[] scores = new double[origins.length];
         Forecaster.FittedModel previous = null;
         try {
             for (int i = 0; i < origins.length; i++) {
                 double[] train = java.util.Arrays.copyOf(y, origins[i]);
                 double[] actual = java.util.Arrays.copyOfRange(y, origins[i], origins[i] + evalH);
-                previous = previous == null ? f.fit(train) : f.update(previous, train);
+                // Only the days before the origin: the fold's future covariates follow the hold rule.
+                Covariates known = covariates == null ? null : covariates.upTo(origins[i]);
+                previous = previous == null ? f.fit(train, known, null) : f.update(previous, train, known);
                 double[] mean = previous.forecast(evalH).clippedAtZero().mean();
                 for (double v : mean) {
                     if (!Double.isFinite(v)) {

@@ -1,5 +1,6 @@
 package io.eventcommerce.analytics.forecast;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,12 +15,22 @@ import java.util.Map;
  * @param origins backtest origins that had a MASE scale
  * @param evaluationHorizon days evaluated after each origin (the horizon, or less on a short series)
  * @param forecast the final forecast with 80 % and 95 % intervals
+ * @param covariates the covariates the chosen model read ({@link Covariates#NAMES}), empty when it read none
  */
 public record Selection(SeriesClass seriesClass, String model, double mase, double seasonalNaiveMase,
-                        Map<String, Double> maseByModel, int origins, int evaluationHorizon, Forecast forecast) {
+                        Map<String, Double> maseByModel, int origins, int evaluationHorizon, Forecast forecast,
+                        List<String> covariates) {
 
     public Selection {
         maseByModel = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(maseByModel));
+        covariates = List.copyOf(covariates);
+    }
+
+    /** A selection whose model read no covariates. */
+    public Selection(SeriesClass seriesClass, String model, double mase, double seasonalNaiveMase,
+                     Map<String, Double> maseByModel, int origins, int evaluationHorizon, Forecast forecast) {
+        this(seriesClass, model, mase, seasonalNaiveMase, maseByModel, origins, evaluationHorizon, forecast,
+                List.of());
     }
 
     /** Chosen MASE over seasonal naive's: below 1 when the chosen model is the better one. */

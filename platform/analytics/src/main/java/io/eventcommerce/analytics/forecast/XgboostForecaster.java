@@ -14,8 +14,11 @@ import java.util.Map;
  * {@code L}: the target is {@code y[t] − L}, the features are the last season's lags and the lag {@code 2m} minus
  * {@code L}, the last season's mean minus {@code L}, the position in the week ({@code t mod m}) and in the year
  * ({@code t mod 365}, counted from the first day of the series: the series carries no dates, so holidays and
- * calendar months are not features). Price and promotion are not features either: the selector receives only
- * units.
+ * calendar months are not features). Given the series' {@link Covariates}, three more columns: the day's relative
+ * price, its ratio to the mean relative price of the level's window (after a price step the level still mixes
+ * the old price in; the ratio tells the trees by how much) and the day's promotion intensity. Ahead of the known
+ * days they follow the covariates' hold rule (the last price holds, promotion at its recent mean), which is also
+ * all a backtest fold sees of its future.
  *
  * <p>Intervals are Gaussian on the in-sample residual standard deviation, widened like seasonal naive's with the
  * square root of the seasons ahead ({@code √(1 + i/m)} at step {@code i}); in-sample residuals flatter trees, so
@@ -34,6 +37,9 @@ public final class XgboostForecaster implements Forecaster {
     /** Default volume gate in mean units a day. */
     public static final double DEFAULT_MINIMUM_MEAN_DEMAND = 5.0;
     private static final int YEAR = 365;
+
+    /** Columns the covariates add. */
+    private static final int COVARIATE_COLS = 3;
 
     private final int m;
     private final int window;
@@ -86,20 +92,35 @@ public final class XgboostForecaster implements Forecaster {
     }
 
     @Override
+    public boolean usesCovariates() {
+        return true;
+    }
+
+    @Override
     public FittedModel fit(double[] history) {
+        return fit(history, null, null);
+    }
+
+    /** Trains on {@code history} with the covariates as features when given; the previous fit is not used. */
+    @Override
+    public FittedModel fit(double[] history, Covariates covariates, FittedModel previous) {
         if (history.length < minimumHistory()) {
             throw new IllegalArgumentException("xgboost needs " + minimumHistory() + " days");
         }
+        if (covariates != null && covariates.days() < history.length) {
+            throw new IllegalArgumentException("covariates must cover the history");
+        }
+        int width = width(covariates);
         int rows = history.length - window;
-        float[] x = new float[rows * cols];
+        float[] x = new float[rows * width];
         float[] label = new float[rows];
         for (int t = window; t < history.length; t++) {
-            double level = features(history, t, x, (t - window) * cols);
+            double level = features(history, covariates, t, x, (t - window) * width);
             label[t - window] = (float) (history[t] - level);
         }
         DMatrix train = null;
         try {
-            train = new DMatrix(x, rows, cols, Float.NaN);
+            train = new DMatrix(x, rows, width, Float.NaN);
             train.setLabel(label);
             Booster booster = XGBoost.train(train, params, rounds, Map.of(), null, null);
             float[][] fitted = booster.predict(train);
@@ -108,7 +129,7 @@ public final class XgboostForecaster implements Forecaster {
                 double e = label[i] - fitted[i][0];
                 sse += e * e;
             }
-            return new Fitted(booster, history, Math.sqrt(sse / rows));
+            return new Fitted(booster, history, covariates, Math.sqrt(sse / rows));
         } catch (XGBoostError e) {
             throw new IllegalStateException("xgboost failed: " + e.getMessage(), e);
         } finally {
@@ -121,12 +142,27 @@ public final class XgboostForecaster implements Forecaster {
     /** The trees of {@code fitted} read the longer history; nothing is retrained. */
     @Override
     public FittedModel update(FittedModel fitted, double[] history) {
+        return update(fitted, history, null);
+    }
+
+    /**
+     * The trees of {@code fitted} read the longer history and the covariates of it; nothing is retrained. Trees
+     * trained without covariates ignore them; trees trained with them keep the earlier covariates (under their
+     * hold rule) when none are given.
+     */
+    @Override
+    public FittedModel update(FittedModel fitted, double[] history, Covariates covariates) {
         Fitted f = (Fitted) fitted;
-        return new Fitted(f.booster, history, f.sd);
+        Covariates c = f.covariates == null ? null : covariates == null ? f.covariates : covariates;
+        return new Fitted(f.booster, history, c, f.sd);
+    }
+
+    private int width(Covariates covariates) {
+        return covariates == null ? cols : cols + COVARIATE_COLS;
     }
 
     /** Writes the features of day {@code t} at {@code x[at..]} and returns the level they are relative to. */
-    private double features(double[] y, int t, float[] x, int at) {
+    private double features(double[] y, Covariates covariates, int t, float[] x, int at) {
         double level = 0;
         for (int l = 1; l <= window; l++) {
             level += y[t - l];
@@ -141,6 +177,16 @@ public final class XgboostForecaster implements Forecaster {
         x[at + m + 1] = (float) (season / m - level);
         x[at + m + 2] = t % m;
         x[at + m + 3] = t % YEAR;
+        if (covariates != null) {
+            double price = covariates.priceAt(t);
+            double windowPrice = 0;
+            for (int l = 1; l <= window; l++) {
+                windowPrice += covariates.priceAt(t - l);
+            }
+            x[at + cols] = (float) price;
+            x[at + cols + 1] = (float) (price / (windowPrice / window));
+            x[at + cols + 2] = (float) covariates.promotionAt(t);
+        }
         return level;
     }
 
@@ -148,11 +194,13 @@ public final class XgboostForecaster implements Forecaster {
 
         private final Booster booster;
         private final double[] history;
+        private final Covariates covariates;
         private final double sd;
 
-        Fitted(Booster booster, double[] history, double sd) {
+        Fitted(Booster booster, double[] history, Covariates covariates, double sd) {
             this.booster = booster;
             this.history = history;
+            this.covariates = covariates;
             this.sd = sd;
         }
 
@@ -161,12 +209,13 @@ public final class XgboostForecaster implements Forecaster {
             double[] y = Arrays.copyOf(history, history.length + h);
             double[] mean = new double[h];
             double[] sds = new double[h];
-            float[] row = new float[cols];
+            int width = width(covariates);
+            float[] row = new float[width];
             try {
                 for (int i = 0; i < h; i++) {
                     int t = history.length + i;
-                    double level = features(y, t, row, 0);
-                    y[t] = Math.max(0, level + booster.inplace_predict(row, 1, cols, Float.NaN)[0][0]);
+                    double level = features(y, covariates, t, row, 0);
+                    y[t] = Math.max(0, level + booster.inplace_predict(row, 1, width, Float.NaN)[0][0]);
                     mean[i] = y[t];
                     sds[i] = sd * Math.sqrt(1 + (double) i / m);
                 }

@@ -98,22 +98,22 @@ class ReplicaIT {
         UUID lastRefundEvent = UUID.fromString(new String(records.get(records.size() - 1).headers().lastHeader("id")
                 .value(), StandardCharsets.UTF_8));
         await().atMost(Deadlines.ASYNC).untilAsserted(() -> {
-            assertThat(DB.count("SELECT COUNT(*) FROM processed_event WHERE event_id = ?1", lastRefundEvent.toString()))
+            assertThat(DB.count("SELECT COUNT(*) FROM processed_event WHERE event_id = ?", lastRefundEvent.toString()))
                     .isEqualTo(1);
-            assertThat(DB.query("SELECT status FROM fact_order WHERE order_id = ?1", orderId.toString()))
+            assertThat(DB.query("SELECT status FROM fact_order WHERE order_id = ?", orderId.toString()))
                     .extracting(r -> r.get("status")).containsExactly("DELIVERED");
-            assertThat(DB.count("SELECT COUNT(*) FROM fact_order_line WHERE order_id = ?1 AND product_filled",
+            assertThat(DB.count("SELECT COUNT(*) FROM fact_order_line WHERE order_id = ? AND product_filled",
                     orderId.toString())).isEqualTo(2);
-            assertThat(DB.count("SELECT COUNT(*) FROM fact_order WHERE order_id = ?1 AND segment = 'VIP'",
+            assertThat(DB.count("SELECT COUNT(*) FROM fact_order WHERE order_id = ? AND segment = 'VIP'",
                     orderId.toString())).isEqualTo(1);
-            assertThat(DB.count("SELECT COUNT(*) FROM dim_category WHERE category_id = ?1 AND depth = 1",
+            assertThat(DB.count("SELECT COUNT(*) FROM dim_category WHERE category_id = ? AND depth = 1",
                     child.toString())).isEqualTo(1);
         });
 
         Map<String, Object> order = DB.query("""
                 SELECT customer_id, day, status, channel, currency, country, region, segment, promotion_code, subtotal,
                     discount, total, paid_at IS NOT NULL AS paid, undone_at IS NULL AS counted, refunded, new_customer
-                FROM fact_order WHERE order_id = ?1""", orderId.toString()).get(0);
+                FROM fact_order WHERE order_id = ?""", orderId.toString()).get(0);
         assertThat(order).containsEntry("customer_id", customer.toString())
                 .containsEntry("status", "DELIVERED").containsEntry("channel", "WEB").containsEntry("currency", "EUR")
                 .containsEntry("country", "FR").containsEntry("region", "EU").containsEntry("segment", "VIP")
@@ -130,7 +130,7 @@ class ReplicaIT {
         List<Map<String, Object>> lines = DB.query("""
                 SELECT line_no, product_id, category_id, brand, segment, status, quantity, unit_price, gross, discount,
                     net, cost, refunded, returned_quantity, paid_at IS NOT NULL AS paid
-                FROM fact_order_line WHERE order_id = ?1 ORDER BY line_no""", orderId.toString());
+                FROM fact_order_line WHERE order_id = ? ORDER BY line_no""", orderId.toString());
         assertThat(lines).hasSize(2);
         // Line 1: 2 x 10.00 of p1 (its product came after the order); line 2: 1 x 25.00 of p2 (known before).
         // Discount 5.00 by gross 20 : 25 = 2.222 : 2.777, the cent left to the larger remainder: 2.22 and 2.78.
@@ -139,16 +139,16 @@ class ReplicaIT {
         assertLine(lines.get(1), p2, root, "Acme", 1, "25.00", "25.00", "2.78", "22.22", null, "5.55");
 
         Map<String, Object> category = DB.query("SELECT root_id, root_name, path, depth FROM dim_category"
-                + " WHERE category_id = ?1", child.toString()).get(0);
+                + " WHERE category_id = ?", child.toString()).get(0);
         assertThat(category).containsEntry("root_id", root.toString())
                 .containsEntry("root_name", "Electronics " + tag)
                 .containsEntry("path", "Electronics " + tag + " > Phones " + tag);
         Map<String, Object> dimCustomer = DB.query("SELECT country, region, segment, first_order_day FROM dim_customer"
-                + " WHERE customer_id = ?1", customer.toString()).get(0);
+                + " WHERE customer_id = ?", customer.toString()).get(0);
         assertThat(dimCustomer).containsEntry("country", "DE").containsEntry("region", "EU")
                 .containsEntry("segment", "VIP");
         assertThat(dimCustomer.get("first_order_day").toString()).isEqualTo(order.get("day").toString());
-        assertThat(DB.count("SELECT COUNT(*) FROM dim_date WHERE day = ?1 AND weekday BETWEEN 1 AND 7",
+        assertThat(DB.count("SELECT COUNT(*) FROM dim_date WHERE day = ? AND weekday BETWEEN 1 AND 7",
                 order.get("day"))).isEqualTo(1);
     }
 

@@ -19,6 +19,8 @@ CREATE USER IF NOT EXISTS 'compliance'@'%' IDENTIFIED BY '${COMPLIANCE_DB_PASSWO
 CREATE USER IF NOT EXISTS 'copilot'@'%'    IDENTIFIED BY '${COPILOT_DB_PASSWORD}';
 -- compliance-service's retention purge: drops expired monthly partitions of the audit trail, nothing else (below).
 CREATE USER IF NOT EXISTS 'compliance_retention'@'%' IDENTIFIED BY '${COMPLIANCE_RETENTION_DB_PASSWORD}';
+-- copilot-service runs the SQL of its questions as this user: SELECT on the analytic replica's tables only (below).
+CREATE USER IF NOT EXISTS 'copilot_reader'@'%' IDENTIFIED BY '${COPILOT_READER_DB_PASSWORD}';
 
 -- Everything inside the own schema (Flyway creates and alters its tables), nothing outside it.
 GRANT ALL PRIVILEGES ON catalog.*    TO 'catalog'@'%';
@@ -35,6 +37,12 @@ GRANT SELECT, INSERT, CREATE, ALTER, INDEX, REFERENCES ON compliance_audit.* TO 
 -- and INSERT, on both flavours), so a user apart from compliance holds them, on that one table only. CREATE is also
 -- what lets both MySQL 8.4 and MariaDB 11.4 grant on a table that does not exist yet (Flyway creates it later).
 GRANT ALTER, CREATE, INSERT, DROP ON compliance_audit.audit_entry TO 'compliance_retention'@'%';
+-- copilot_reader may SELECT the replica's tables (dim_*, fact_*) and nothing else: not the inbox, the outbox, the
+-- conversations or any other schema. A table-level grant needs the table to exist unless it includes CREATE (on
+-- MySQL 8.4 and MariaDB 11.4 alike), and the tables come later from copilot's Flyway: so copilot may pass on what it
+-- holds in its own schema (GRANT OPTION, nothing outside copilot), and its migration V4__replica_reader.sql grants
+-- exactly SELECT per replica table to copilot_reader.
+GRANT SELECT ON copilot.* TO 'copilot'@'%' WITH GRANT OPTION;
 
 -- Debezium: snapshot reads, the binlog, and the brief global read lock of a schema snapshot.
 CREATE USER IF NOT EXISTS 'debezium'@'%' IDENTIFIED BY '${DEBEZIUM_DB_PASSWORD}';

@@ -6,7 +6,8 @@
 set -eo pipefail
 sql=$(cat /platform/platform-init.sql)
 for name in CATALOG_DB_PASSWORD ORDERS_DB_PASSWORD INSIGHTS_DB_PASSWORD COMPLIANCE_DB_PASSWORD \
-            COPILOT_DB_PASSWORD DEBEZIUM_DB_PASSWORD COMPLIANCE_RETENTION_DB_PASSWORD; do
+            COPILOT_DB_PASSWORD DEBEZIUM_DB_PASSWORD COMPLIANCE_RETENTION_DB_PASSWORD \
+            COPILOT_READER_DB_PASSWORD; do
   value="${!name:?$name must be set}"
   sql=${sql//\$\{$name\}/$value}
 done

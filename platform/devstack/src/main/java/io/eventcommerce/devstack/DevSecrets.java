@@ -38,6 +38,7 @@ public final class DevSecrets {
         }
         variables.put("DEBEZIUM_DB_PASSWORD", password(DEBEZIUM_USER));
         variables.put(PlatformService.RETENTION_PASSWORD_VARIABLE, password(RETENTION_USER));
+        variables.put(PlatformService.COPILOT_READER_PASSWORD_VARIABLE, password(PlatformService.COPILOT_READER_USER));
         return variables;
     }
 }

@@ -28,14 +28,16 @@ public enum PlatformService {
             "orders.payment.gateway", "simulator")),
     COMPLIANCE("compliance-service", "compliance", 8083, Map.of(
             // A data-subject request completes once every service holding data about customers has answered.
-            "compliance.privacy.services", "catalog-service,orders-service,compliance-service,insights-service")),
-    INSIGHTS("insights-service", "insights", 8084, Map.of());
+            "compliance.privacy.services",
+            "catalog-service,orders-service,compliance-service,insights-service,copilot-service")),
+    INSIGHTS("insights-service", "insights", 8084, Map.of()),
+    COPILOT("copilot-service", "copilot", 8085, Map.of());
 
     /**
      * Schemas (and users, and password keys) that every deployment creates ahead of the services that will own
      * them, so such a service needs no database change: their topics (compliance.fraud) may already be consumed.
      */
-    public static final List<String> PLANNED_SCHEMAS = List.of("copilot");
+    public static final List<String> PLANNED_SCHEMAS = List.of();
 
     /**
      * compliance-service's append-only audit trail: a schema apart from {@code compliance}, where its user may
@@ -54,6 +56,14 @@ public enum PlatformService {
     public static final String RETENTION_PASSWORD_VARIABLE = "COMPLIANCE_RETENTION_DB_PASSWORD";
     public static final String RETENTION_GRANTS = "ALTER, CREATE, INSERT, DROP";
     public static final String RETENTION_TABLE = AUDIT_SCHEMA + ".audit_entry";
+
+    /**
+     * copilot-service runs the SQL of its questions as this user, who may SELECT the analytic replica's tables of
+     * the copilot schema and nothing else (copilot's Flyway migration grants it, see deploy/mysql/platform-init.sql);
+     * its datasource {@code replica}.
+     */
+    public static final String COPILOT_READER_USER = "copilot_reader";
+    public static final String COPILOT_READER_PASSWORD_VARIABLE = "COPILOT_READER_DB_PASSWORD";
 
     private final String serviceName;
     private final String schema;
@@ -77,8 +87,11 @@ public enum PlatformService {
      * (compliance-service's audit signing key). Local runs and tests get development values in {@link #stackConfig}.
      */
     public List<String> secretProperties() {
-        return this == COMPLIANCE ? List.of("compliance.audit.signing-key", "quarkus.datasource.retention.password")
-                : List.of();
+        return switch (this) {
+            case COMPLIANCE -> List.of("compliance.audit.signing-key", "quarkus.datasource.retention.password");
+            case COPILOT -> List.of("quarkus.datasource.replica.password");
+            default -> List.of();
+        };
     }
 
     /** The environment variable a deployment sets a property with ({@code orders.saga.await} → ORDERS_SAGA_AWAIT). */
@@ -173,6 +186,12 @@ public enum PlatformService {
             config.put("quarkus.datasource.retention.jdbc.url", stack.jdbcUrl(AUDIT_SCHEMA));
             config.put("quarkus.datasource.retention.username", RETENTION_USER);
             config.put("quarkus.datasource.retention.password", stack.password(RETENTION_USER));
+        }
+        if (this == COPILOT) {
+            // The questions' read-only user (COPILOT_READER_USER), on the copilot schema.
+            config.put("quarkus.datasource.replica.jdbc.url", stack.jdbcUrl(schema));
+            config.put("quarkus.datasource.replica.username", COPILOT_READER_USER);
+            config.put("quarkus.datasource.replica.password", stack.password(COPILOT_READER_USER));
         }
         return config;
     }

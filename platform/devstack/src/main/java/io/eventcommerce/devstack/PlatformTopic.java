@@ -23,7 +23,8 @@ public enum PlatformTopic {
     INSIGHTS_REORDER(Topics.INSIGHTS_REORDER, Retention.HISTORY),
     ORDERS_TOTALS(Topics.ORDERS_TOTALS, Retention.HISTORY),
     INSIGHTS_ALERT(Topics.INSIGHTS_ALERT, Retention.HISTORY),
-    INSIGHTS_PRICING(Topics.INSIGHTS_PRICING, Retention.HISTORY);
+    INSIGHTS_PRICING(Topics.INSIGHTS_PRICING, Retention.HISTORY),
+    CATALOG_CATEGORY(Topics.CATALOG_CATEGORY, Retention.LATEST_PER_KEY);
 
     /** How long the records of a topic are kept. */
     public enum Retention {

@@ -27,15 +27,25 @@ class PlatformServiceTest {
         assertThat(PlatformService.COMPLIANCE.publishes()).containsExactly(PlatformTopic.COMPLIANCE_FRAUD,
                 PlatformTopic.COMPLIANCE_PRIVACY_REQUEST, PlatformTopic.COMPLIANCE_PRIVACY_RESPONSE);
         assertThat(PlatformTopic.COMPLIANCE_FRAUD.owner()).isEqualTo("compliance-service");
+        assertThat(PlatformService.CATALOG.publishes()).contains(PlatformTopic.CATALOG_CATEGORY);
+        assertThat(PlatformService.COPILOT.publishes()).isEmpty();
     }
 
     @Test
     void schemasAreTheServicesThenThePlannedOnes() {
+        assertThat(PlatformService.PLANNED_SCHEMAS).isEmpty();
         assertThat(PlatformService.allSchemas())
                 .containsExactly("catalog", "orders", "compliance", "insights", "copilot");
         assertThat(DevSecrets.initSqlVariables()).containsKeys("CATALOG_DB_PASSWORD", "COPILOT_DB_PASSWORD",
-                "DEBEZIUM_DB_PASSWORD");
+                "DEBEZIUM_DB_PASSWORD", "COPILOT_READER_DB_PASSWORD");
         assertThat(PlatformService.ORDERS.passwordVariable()).isEqualTo("ORDERS_DB_PASSWORD");
+    }
+
+    @Test
+    void copilotRunsItsQuestionsAsTheReadOnlyReplicaUserWhosePasswordIsASecret() {
+        assertThat(PlatformService.COPILOT.defaultPort()).isEqualTo(8085);
+        assertThat(PlatformService.COPILOT.secretProperties()).containsExactly("quarkus.datasource.replica.password");
+        assertThat(PlatformService.COPILOT_READER_USER).isEqualTo("copilot_reader");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.eventcommerce.events;
 
+import io.eventcommerce.events.catalog.CategoryChanged;
 import io.eventcommerce.events.catalog.ProductCreated;
 import io.eventcommerce.events.catalog.ProductUpdated;
 import io.eventcommerce.events.catalog.PromotionCreated;
@@ -76,7 +77,8 @@ public final class Events {
             PurchaseOrderChanged.TYPE,
             DailyOrderTotals.TYPE,
             ReconciliationAlert.TYPE,
-            CompetitorUndercut.TYPE);
+            CompetitorUndercut.TYPE,
+            CategoryChanged.TYPE);
 
     private static final Map<String, EventType<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

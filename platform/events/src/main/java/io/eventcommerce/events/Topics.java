@@ -30,6 +30,12 @@ public final class Topics {
      */
     public static final String CATALOG_PURCHASE_ORDER = "catalog.purchase-order";
 
+    /**
+     * The category tree from catalog-service, keyed by category id: each event the category's full state, compacted.
+     * copilot-service builds its category paths from it.
+     */
+    public static final String CATALOG_CATEGORY = "catalog.category";
+
     /** Order lifecycle events from orders-service, keyed by order id. */
     public static final String ORDERS_ORDER = "orders.order";
 

@@ -85,7 +85,7 @@ class DataSubjectRequestIT {
         JsonPath export = compliance(OFFICER).get("/privacy/requests/" + accessId + "/export").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(export.getMap("services").keySet()).containsExactlyInAnyOrder("catalog-service",
-                "orders-service", "compliance-service", "insights-service");
+                "orders-service", "compliance-service", "insights-service", "copilot-service");
         assertThat(export.getString("services.'orders-service'.customer[0].email")).isEqualTo(email);
         assertThat(export.getString("services.'orders-service'.addresses[0].line1")).isEqualTo(homeLine);
         assertThat(export.getString("services.'orders-service'.orders[0].client_ip")).isEqualTo(ip);
@@ -109,7 +109,7 @@ class DataSubjectRequestIT {
                 + " the API, %d ms between requestedAt and completedAt%n", tookMillis, stored.toMillis());
         assertThat(erasure.getString("request.status")).isEqualTo("COMPLETED");
         assertThat(erasure.getList("services.service")).containsExactlyInAnyOrder("catalog-service",
-                "orders-service", "compliance-service", "insights-service");
+                "orders-service", "compliance-service", "insights-service", "copilot-service");
         assertThat(erasure.getList("services.status")).containsOnly("COMPLETED");
         assertThat(erasure.getList("services.plaintextMatches", Long.class)).containsOnly(0L);
 

@@ -1,5 +1,8 @@
 package io.eventcommerce.testkit;
 
+import io.eventcommerce.events.DomainEvent;
+import io.eventcommerce.events.EventCodec;
+import io.eventcommerce.events.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +168,19 @@ public final class TopicProbe {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Could not send " + records.size() + " records", e.getCause());
         }
+    }
+
+    /**
+     * The record the owner's outbox (Debezium's outbox router) would produce for {@code event}: key = aggregate id,
+     * headers id (= event id) and eventType; for a test that feeds a consumer events of another service.
+     */
+    public static ProducerRecord<String, String> outboxRecord(DomainEvent event, String source) {
+        EventEnvelope<DomainEvent> envelope = EventEnvelope.wrap(event, source, Instant.now());
+        ProducerRecord<String, String> record = new ProducerRecord<>(event.eventType().topic(),
+                envelope.aggregateId(), EventCodec.toJson(envelope));
+        record.headers().add("id", envelope.eventId().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add("eventType", envelope.type().getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

@@ -1,25 +1,33 @@
 package io.eventcommerce.catalog.category.service;
 
-import io.eventcommerce.servicekit.time.Timestamps;
 import io.eventcommerce.catalog.category.domain.Category;
 import io.eventcommerce.catalog.category.domain.CategoryRepository;
 import io.eventcommerce.catalog.category.domain.CategoryTree;
 import io.eventcommerce.catalog.category.domain.Slugs;
+import io.eventcommerce.events.catalog.CategoryChanged;
+import io.eventcommerce.servicekit.outbox.Outbox;
 import io.eventcommerce.servicekit.problem.DomainException;
 import io.eventcommerce.servicekit.rest.Page;
+import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.util.UUID;
 
+/**
+ * The category tree. Every write publishes the category's full state ({@code CategoryChanged} on catalog.category)
+ * through the outbox in its transaction, so copilot-service's category paths follow without calling catalog.
+ */
 @ApplicationScoped
 public class CategoryService {
 
     private final CategoryRepository categories;
+    private final Outbox outbox;
 
-    public CategoryService(CategoryRepository categories) {
+    public CategoryService(CategoryRepository categories, Outbox outbox) {
         this.categories = categories;
+        this.outbox = outbox;
     }
 
     @Transactional
@@ -33,6 +41,7 @@ public class CategoryService {
         }
         Category category = new Category(UUID.randomUUID(), name.trim(), finalSlug, parentId, Timestamps.now());
         categories.persist(category);
+        publish(category);
         return category;
     }
 
@@ -49,8 +58,17 @@ public class CategoryService {
                 throw DomainException.invalid("parentId", "would make the category its own ancestor");
             }
         }
-        category.change(name.trim(), parentId, Timestamps.now());
+        if (category.change(name.trim(), parentId, Timestamps.now())) {
+            publish(category);
+        }
         return category;
+    }
+
+    /** After a flush, so the snapshot carries the version the change was stored with. */
+    private void publish(Category category) {
+        categories.flush();
+        outbox.publish(new CategoryChanged(category.id(), category.name(), category.slug(), category.parentId(),
+                category.version(), false, category.updatedAt()));
     }
 
     public Category get(UUID id) {

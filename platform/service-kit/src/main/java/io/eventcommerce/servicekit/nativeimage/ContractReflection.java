@@ -1,6 +1,7 @@
 package io.eventcommerce.servicekit.nativeimage;
 
 import io.eventcommerce.events.EventEnvelope;
+import io.eventcommerce.events.catalog.CategoryChanged;
 import io.eventcommerce.events.catalog.ProductCreated;
 import io.eventcommerce.events.catalog.ProductSnapshot;
 import io.eventcommerce.events.catalog.ProductUpdated;
@@ -60,6 +61,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         PromotionUpdated.class,
         PromotionSnapshot.class,
         PurchaseOrderChanged.class,
+        CategoryChanged.class,
         PurchaseOrderSnapshot.class,
         PurchaseOrderSnapshot.Line.class,
         StockLevelChanged.class,

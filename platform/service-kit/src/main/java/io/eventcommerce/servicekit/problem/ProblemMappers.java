@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.eventcommerce.servicekit.messaging.FailureClass;
 import io.eventcommerce.servicekit.pci.CardNumberRejected;
 import io.eventcommerce.servicekit.pci.CardNumbers;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -113,7 +114,8 @@ public class ProblemMappers {
      * of one SKU), so the loser gets what it would have got a moment later, a 409. Found anywhere in the cause
      * chain, since a failure at commit arrives wrapped by the transaction manager. A deadlock or lock timeout rolled
      * the whole transaction back: nothing was written, and the same request will most likely succeed when sent
-     * again, so it is 503 with Retry-After.
+     * again, so it is 503 with Retry-After. So is a database the service cannot reach or has no free connection to
+     * (FailureClass TRANSIENT: a flood of requests exhausting the pool is load, not a bug).
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
@@ -136,6 +138,14 @@ public class ProblemMappers {
                 return respond(ProblemType.CONFLICT, "The request conflicts with data written at the same time; "
                         + "read it again and retry", uri, List.of());
             }
+        }
+        if (FailureClass.of(e) == FailureClass.TRANSIENT) {
+            // No connection free in the pool within its acquisition timeout, or the database out of reach: the
+            // service is overloaded or the database is down, not broken; the client is told to come back.
+            LOG.warnf("Database busy or unreachable on %s: %s", uri.getPath(), FailureClass.describe(e));
+            return Response.fromResponse(respond(ProblemType.SERVICE_UNAVAILABLE, "The database is busy or out of "
+                    + "reach; the request was not completed, send it again in a moment", uri, List.of()))
+                    .header("Retry-After", "2").build();
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", errorId, uri.getPath());

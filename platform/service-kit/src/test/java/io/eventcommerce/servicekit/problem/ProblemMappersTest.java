@@ -51,6 +51,19 @@ class ProblemMappersTest {
         assertThat(invalid.errors()).containsExactly(new Problem.FieldError("customerId", "unknown customer"));
     }
 
+    /** A pool with no free connection in time (Agroal's bare SQLException) or a database gone is 503, to retry. */
+    @Test
+    void anExhaustedPoolOrAnUnreachableDatabaseIsUnavailableWithRetryAfter() {
+        for (Throwable failure : new Throwable[] {
+                new RuntimeException(new java.sql.SQLException("Sorry, acquisition timeout!")),
+                new IllegalStateException(new java.sql.SQLNonTransientConnectionException("Connection refused"))}) {
+            Response response = mappers.unexpected(failure, uri("/customers/segments"));
+            assertThat(response.getStatus()).as(failure.toString()).isEqualTo(503);
+            assertThat(response.getHeaderString("Retry-After")).isEqualTo("2");
+            assertThat(((Problem) response.getEntity()).type()).isEqualTo(ProblemType.SERVICE_UNAVAILABLE.uri());
+        }
+    }
+
     @Test
     void anythingElseUnexpectedIsStillA500() {
         assertThat(mappers.unexpected(new RuntimeException(new IllegalStateException("bug")), uri("/x")).getStatus())

@@ -26,14 +26,17 @@ public final class AnswerComposer {
         }
         List<List<Object>> table = rows.stream().map(r -> (List<Object>) new ArrayList<>(r.values())).toList();
         boolean empty = rows.isEmpty() || q.dimensions().isEmpty() && rows.stream()
-                .allMatch(r -> r.get(q.metric().column()) == null);
+                .allMatch(r -> r.get(q.metric().column()) == null && r.get("cost_coverage_pct") == null);
         String scope = scope(q);
         if (empty) {
             return new Answer("No data for " + q.metric().label() + scope + ".", columns, List.of(), ChartHint.NONE);
         }
-        String sentence = q.dimensions().isEmpty() ? total(q, rows, scope) : grouped(q, rows, scope);
-        if (q.metrics().contains(Metric.MARGIN)) {
-            sentence += margin(rows);
+        String sentence;
+        String margin = q.metrics().contains(Metric.MARGIN) ? margin(rows) : "";
+        if (q.metric() == Metric.MARGIN && q.dimensions().isEmpty() && margin.contains("cannot")) {
+            sentence = margin.strip();
+        } else {
+            sentence = (q.dimensions().isEmpty() ? total(q, rows, scope) : grouped(q, rows, scope)) + margin;
         }
         for (String note : q.notes()) {
             sentence += " " + note;

@@ -37,7 +37,8 @@ public final class SemanticParser {
     private static final Map<String, String> SEGMENTS = new LinkedHashMap<>();
     private static final Map<String, String> REGIONS = new LinkedHashMap<>();
     private static final Map<String, String> COUNTRY_WORDS = new HashMap<>();
-    private static final Set<String> FILLER = Set.copyOf(List.of("what", "whats", "what's", "was", "were", "is", "are", "the",
+    private static final Set<String> FILLER = Set.copyOf(List.of("what", "whats", "what's", "was", "were", "is",
+            "are", "the",
             "a", "an", "of", "in", "for", "by", "per", "to", "from", "on", "at", "with", "and", "show", "me", "us",
             "give", "tell", "list", "how", "much", "many", "did", "do", "does", "we", "our", "my", "i", "see",
             "sell", "sold", "selling", "make", "made", "get", "got", "have", "had", "has", "total", "overall",

@@ -125,7 +125,9 @@ final class SqlBuilder {
             case MARGIN -> {
                 out.add(sum("l.net - l.cost", and(sale, "l.cost IS NOT NULL"), period));
                 if (alias != null) {
-                    out.add("ROUND(" + sum("l.net", and(sale, "l.cost IS NOT NULL"), period) + " * 100 / NULLIF("
+                    // 0 (not null) when there were sales but none with a known cost: the answer says so.
+                    out.add("ROUND(COALESCE(" + sum("l.net", and(sale, "l.cost IS NOT NULL"), period)
+                            + ", 0) * 100 / NULLIF("
                             + sum("l.net", sale, period) + ", 0), 1)");
                 }
             }

@@ -36,6 +36,7 @@ import static org.awaitility.Awaitility.await;
  * fresh categories: the regional figures of every stored period against the ones computed here from the orders sent,
  * and the opportunities: MT buys category X growing (+100 % over the 28 days before, +200 % on a year earlier) and
  * less of it than of everything (MT's own category Y dwarfs every other test's sales), IS buys more of X, flat.
+ * Competitors in OTHER price X's product above us (the price position component); nobody watches Y (neutral).
  */
 @QuarkusTest
 class MarketPulseIT {
@@ -92,12 +93,29 @@ class MarketPulseIT {
                 mt2.toString()) == sales.size() && db.count("SELECT COUNT(*) FROM product WHERE product_id IN (?, ?)",
                 productX.toString(), productY.toString()) == 2);
 
+        // Competitors in OTHER sell X's product at 90 and 160 (mean 125): we are 20 % below, one undercuts us.
+        // Nobody watches Y.
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String sku = "SKU-" + productX.toString().substring(0, 8);
+        String observed = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+        given().auth().oauth2(ANALYST).contentType("application/json").body(List.of(
+                Map.of("competitor", "MpLow-" + tag, "country", "IS", "sku", sku, "price", "90.00",
+                        "currency", "USD", "observedAt", observed),
+                Map.of("competitor", "MpHigh-" + tag, "country", "MT", "sku", sku, "price", "160.00",
+                        "currency", "USD", "observedAt", observed)))
+                .post("/competitors/prices").then().statusCode(200);
+        String analysis = given().auth().oauth2(ANALYST).post("/analysis/kinds/competitor-analysis/runs").then()
+                .statusCode(202).extract().header("Location");
+        await().atMost(Deadlines.ASYNC).until(() -> !"RUNNING".equals(get(analysis).getString("status")));
+        assertThat(get(analysis).getString("status")).isEqualTo("COMPLETED");
+
         String location = given().auth().oauth2(ANALYST).post("/analysis/kinds/market-pulse/runs").then()
                 .statusCode(202).extract().header("Location");
         await().atMost(Deadlines.ASYNC).until(() -> !"RUNNING".equals(get(location).getString("status")));
         JsonPath run = get(location);
         assertThat(run.getString("status")).as(run.prettify()).isEqualTo("COMPLETED");
-        assertThat(run.getList("summary.components")).containsExactly("size", "growth", "penetration");
+        assertThat(run.getList("summary.components")).containsExactly("size", "growth", "penetration",
+                "pricePosition");
         assertThat(run.getInt("summary.regionalRows")).isPositive();
 
         // Every stored period of both countries, as computed here.
@@ -171,6 +189,20 @@ class MarketPulseIT {
                 + "category)", "flat over the previous 28 days", "no sales in the same days a year earlier",
                 "over-penetrated (IS is ");
 
+        // Price position: X in OTHER 100 / 125 for both countries and the region, scored 1 / (1 + 0.8^4); Y neutral.
+        double cheaper = 1 / (1 + Math.pow(0.8, 4));
+        for (JsonPath x : List.of(mt, is)) {
+            assertThat(x.getDouble("items[0].pricePosition")).isCloseTo(0.8, close(0.8));
+            assertThat(x.getDouble("items[0].pricePositionScore")).isCloseTo(cheaper, close(cheaper));
+            assertThat(x.getString("items[0].explanation")).contains("; priced 20.0 % below competitors in OTHER "
+                    + "(index 0.800, 1 product, 1 undercut; price position 0.709).", " × pricePosition 0.709.");
+        }
+        JsonPath y = get("/market/opportunities?country=MT&categoryId=" + categoryY);
+        assertThat(y.getString("items[0].pricePosition")).isNull();
+        assertThat(y.getDouble("items[0].pricePositionScore")).isEqualTo(0.5);
+        assertThat(y.getString("items[0].explanation")).contains("no competitor prices in OTHER for the category "
+                + "(price position 0.500, neutral)");
+
         JsonPath detail = get("/market/opportunities/" + mt.getString("items[0].id"));
         assertThat(detail.getDouble("figures.revenue")).isEqualTo(3000.0);
         assertThat(detail.getDouble("figures.previousRevenue")).isEqualTo(1500.0);
@@ -180,7 +212,11 @@ class MarketPulseIT {
         double marketShare = detail.getDouble("figures.marketShare");
         assertThat(detail.getDouble("figures.penetrationIndex")).isCloseTo(3000.0 / 7000 / marketShare,
                 close(3000.0 / 7000 / marketShare));
-        assertThat(detail.getList("figures.components.name")).containsExactly("size", "growth", "penetration");
+        assertThat(detail.getList("figures.components.name")).containsExactly("size", "growth", "penetration",
+                "pricePosition");
+        assertThat(detail.getString("figures.components[3].inputs.competitorAnalysisRunId"))
+                .isEqualTo(get(analysis).getString("id"));
+        assertThat(detail.getInt("figures.components[3].inputs.undercut")).isEqualTo(1);
         double product = 1;
         for (Object score : detail.getList("figures.components.score")) {
             product *= number(score);

@@ -6,6 +6,8 @@ import io.eventcommerce.insights.market.domain.MarketFigures;
 import io.eventcommerce.insights.market.domain.Opportunity;
 import io.eventcommerce.insights.market.domain.OpportunityScorer;
 import io.eventcommerce.insights.market.domain.PenetrationComponent;
+import io.eventcommerce.insights.market.domain.PricePositionComponent;
+import io.eventcommerce.insights.market.domain.PricePositionComponent.Position;
 import io.eventcommerce.insights.market.domain.ScoreComponent;
 import io.eventcommerce.insights.market.domain.SizeComponent;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -145,6 +148,82 @@ class OpportunityScorerTest {
         assertThatThrownBy(() -> new ComponentScore("x", 1.0, 1.5, "too much", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OpportunityScorer(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static final UUID ELECTRONICS = UUID.nameUUIDFromBytes("electronics".getBytes());
+
+    /** As figures(), in the given region and a category with a UUID id (the competitor analysis' key). */
+    private static MarketFigures in(String market, String region, UUID category) {
+        return new MarketFigures("COUNTRY", market, region, category.toString(), "EUR", START, END, 28, 12_400,
+                10_508.47, 9_920, 400_000, 98_000, 1_000_000);
+    }
+
+    @Test
+    void theCheaperMarketRanksHigherAllElseEqualAndThePhraseNamesThePosition() {
+        // Same sales figures; we are 8 % below the competitors in EU and 10 % above them in NA.
+        List<Position> positions = List.of(new Position("EU", ELECTRONICS, 0.92, 14, 3, "run-1"),
+                new Position("NA", ELECTRONICS, 1.10, 5, 4, "run-1"));
+        List<Opportunity> ranked = OpportunityScorer.defaults(positions).rank(List.of(in("US", "NA", ELECTRONICS),
+                in("DE", "EU", ELECTRONICS)));
+
+        assertThat(ranked).extracting(o -> o.figures().market()).containsExactly("DE", "US");
+        ComponentScore de = ranked.get(0).component(PricePositionComponent.NAME);
+        ComponentScore us = ranked.get(1).component(PricePositionComponent.NAME);
+        assertThat(de.value()).isEqualTo(0.92);
+        assertThat(de.score()).isCloseTo(1 / (1 + Math.pow(0.92, 4)), within(1e-12)).isGreaterThan(0.5);
+        assertThat(us.score()).isCloseTo(1 / (1 + Math.pow(1.10, 4)), within(1e-12)).isLessThan(0.5);
+        assertThat(de.inputs()).containsEntry("products", 14).containsEntry("undercut", 3)
+                .containsEntry("competitorAnalysisRunId", "run-1");
+        assertThat(ranked.get(0).explanation()).contains("; priced 8.0 % below competitors in EU (index 0.920, 14 "
+                + "products, 3 undercut; price position 0.583).", " × pricePosition 0.583.");
+        assertThat(ranked.get(1).explanation()).contains("priced 10.0 % above competitors in NA (index 1.100, 5 "
+                + "products, 4 undercut; price position 0.406)");
+        assertThat(ranked.get(0).score()).isCloseTo(OpportunityScorer.defaults().rank(List.of(in("DE", "EU",
+                ELECTRONICS))).get(0).score() * de.score(), within(1e-12));
+    }
+
+    @Test
+    void withoutCompetitorPricesThePositionIsNeutralAndSaysSo() {
+        // Level with the competitors in EU; nothing observed in APAC nor for another category in EU.
+        UUID toys = UUID.randomUUID();
+        List<Opportunity> ranked = OpportunityScorer.defaults(List.of(new Position("EU", ELECTRONICS, 1.0, 2, 0,
+                null))).rank(List.of(in("DE", "EU", ELECTRONICS), in("JP", "APAC", ELECTRONICS), in("FR", "EU",
+                toys)));
+
+        ComponentScore level = score(ranked, "DE");
+        assertThat(level.score()).isEqualTo(PricePositionComponent.NEUTRAL);
+        assertThat(level.inputs()).doesNotContainKey("competitorAnalysisRunId");
+        for (String market : List.of("JP", "FR")) {
+            ComponentScore none = score(ranked, market);
+            assertThat(none.value()).as(market).isNull();
+            assertThat(none.score()).as(market).isEqualTo(level.score());
+            assertThat(none.inputs()).as(market).containsEntry("competitorPrices", false);
+        }
+        assertThat(ranked).filteredOn(o -> o.figures().market().equals("JP")).singleElement()
+                .satisfies(o -> assertThat(o.explanation()).contains("no competitor prices in APAC for the category "
+                        + "(price position 0.500, neutral)"));
+        assertThat(ranked.stream().filter(o -> !o.figures().market().equals("FR")).mapToDouble(Opportunity::score)
+                .distinct()).hasSize(1);
+        assertThat(score(ranked, "DE").phrase()).startsWith("priced level with competitors in EU");
+    }
+
+    @Test
+    void thePositionScoreStaysInZeroToOneAtTheExtremes() {
+        List<Opportunity> ranked = OpportunityScorer.defaults(List.of(new Position("EU", ELECTRONICS, 1e-4, 1, 0,
+                "r"), new Position("NA", ELECTRONICS, 1e6, 1, 1, "r"))).rank(List.of(in("DE", "EU", ELECTRONICS),
+                in("US", "NA", ELECTRONICS)));
+
+        assertThat(score(ranked, "DE").score()).isLessThanOrEqualTo(1).isGreaterThan(0.999);
+        assertThat(score(ranked, "US").score()).isPositive().isLessThan(1e-20);
+        assertThat(score(ranked, "US").phrase()).contains("1 product, 1 undercut");
+        assertThatThrownBy(() -> new Position("EU", ELECTRONICS, 0, 1, 0, "r"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PricePositionComponent(List.of(), 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ComponentScore score(List<Opportunity> ranked, String market) {
+        return ranked.stream().filter(o -> o.figures().market().equals(market)).findFirst().orElseThrow()
+                .component(PricePositionComponent.NAME);
     }
 
     private static double score(List<Opportunity> ranked, String market, String component) {

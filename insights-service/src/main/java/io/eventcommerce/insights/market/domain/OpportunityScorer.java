@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 
 /**
  * Scores market × category opportunities: the product of the components' scores (each in (0, 1], so one weak factor
- * pulls the whole score down), ranked per level (COUNTRY, REGION) best first, each with an explanation that names
- * the figures: the revenue, its share of the category, then every component's phrase and the formula.
+ * pulls the whole score down; the market pulse's are size × growth × penetration × price position), ranked per level
+ * (COUNTRY, REGION) best first, each with an explanation that names the figures: the revenue, its share of the
+ * category, then every component's phrase and the formula.
  */
 public final class OpportunityScorer {
 
@@ -25,10 +26,19 @@ public final class OpportunityScorer {
         this.components = List.copyOf(components);
     }
 
-    /** Size, growth (logistic, scale 0.25, capped at +100 %) and penetration. */
+    /** Size, growth (logistic, scale 0.25, capped at +100 %) and penetration: the sales components alone. */
     public static OpportunityScorer defaults() {
         return new OpportunityScorer(List.of(new SizeComponent(), GrowthComponent.defaults(),
                 new PenetrationComponent()));
+    }
+
+    /**
+     * What the market pulse scores with: size, growth, penetration and the price position (steepness 4) from the
+     * competitor analysis' {@code positions}.
+     */
+    public static OpportunityScorer defaults(List<PricePositionComponent.Position> positions) {
+        return new OpportunityScorer(List.of(new SizeComponent(), GrowthComponent.defaults(),
+                new PenetrationComponent(), PricePositionComponent.defaults(positions)));
     }
 
     public List<String> componentNames() {

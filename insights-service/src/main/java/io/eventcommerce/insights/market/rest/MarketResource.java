@@ -79,8 +79,11 @@ public class MarketResource {
     @Path("opportunities")
     @Operation(summary = "Market × category opportunities, best first, paged",
             description = "level=COUNTRY (the default) or REGION; filters region, country, categoryId, currency. "
-                    + "Score = size × growth × penetration over the last 28 days, each normalised to (0, 1]; rank 1 "
-                    + "is the best of its level; the explanation names the figures.")
+                    + "Score = size × growth × penetration × price position over the last 28 days, each normalised to "
+                    + "(0, 1]; rank 1 is the best of its level; the explanation names the figures. pricePosition is "
+                    + "our price / the competitors' mean in the market's region and the category from the latest "
+                    + "competitor analysis (1 = level), scored 1 / (1 + position^4): cheaper scores higher; null "
+                    + "without competitor prices, then pricePositionScore is the neutral 0.5.")
     public Page<MarketPulse.OpportunityView> opportunities(
             @QueryParam("level") @DefaultValue("COUNTRY") @Pattern(regexp = "(?i)COUNTRY|REGION",
                     message = "COUNTRY or REGION") String level,
@@ -103,7 +106,8 @@ public class MarketResource {
     @Operation(summary = "One opportunity with the figures behind it",
             description = "The ranked row and its figures: the category's revenue in the market over the window, "
                     + "the window before and a year earlier, the category's, the market's and the total revenue, the "
-                    + "shares and every component's value, score and inputs. The id stays the same across runs; 404 "
+                    + "shares and every component's value, score and inputs (the price position's: region, products "
+                    + "watched, undercut, the competitor-analysis run). The id stays the same across runs; 404 "
                     + "when the last run did not score it.")
     public MarketPulse.OpportunityDetail opportunity(@PathParam("id") UUID id) {
         return pulse.opportunity(id.toString());

@@ -57,11 +57,15 @@ public class MarketPulse {
                                 List<CurrencySeries> series) {
     }
 
-    /** One ranked opportunity; {@link OpportunityDetail} adds the figures it was computed from. */
+    /**
+     * One ranked opportunity; {@link OpportunityDetail} adds the figures it was computed from. pricePosition is
+     * null where no competitor prices cover the region × category (pricePositionScore is then the neutral 0.5).
+     */
     public record OpportunityView(String id, int rank, String level, String market, String country, String region,
                                   String categoryId, String currency, BigDecimal score, BigDecimal revenue,
                                   BigDecimal sizeScore, BigDecimal growth, BigDecimal growthScore,
-                                  BigDecimal penetrationIndex, BigDecimal penetrationScore, String explanation,
+                                  BigDecimal penetrationIndex, BigDecimal penetrationScore,
+                                  BigDecimal pricePosition, BigDecimal pricePositionScore, String explanation,
                                   LocalDate windowStart, LocalDate windowEnd) {
     }
 
@@ -79,7 +83,7 @@ public class MarketPulse {
     private static final String OPPORTUNITY = """
             SELECT id, opportunity_rank, market_level, market_key, country, region, category_id, currency, score,
                 revenue, size_score, growth, growth_score, penetration_index, penetration_score, explanation,
-                window_start, window_end, figures, run_id, computed_at
+                window_start, window_end, figures, run_id, computed_at, price_position, price_position_score
             FROM market_opportunities""";
 
     private final EntityManager em;
@@ -209,7 +213,7 @@ public class MarketPulse {
         return new OpportunityView((String) r[0], ((Number) r[1]).intValue(), (String) r[2], (String) r[3],
                 (String) r[4], (String) r[5], (String) r[6], (String) r[7], (BigDecimal) r[8], (BigDecimal) r[9],
                 (BigDecimal) r[10], (BigDecimal) r[11], (BigDecimal) r[12], (BigDecimal) r[13], (BigDecimal) r[14],
-                (String) r[15], day(r[16]), day(r[17]));
+                (BigDecimal) r[21], (BigDecimal) r[22], (String) r[15], day(r[16]), day(r[17]));
     }
 
     private static LocalDate day(Object value) {

@@ -7,6 +7,7 @@ import io.eventcommerce.insights.market.domain.MarketFigures;
 import io.eventcommerce.insights.market.domain.Opportunity;
 import io.eventcommerce.insights.market.domain.OpportunityScorer;
 import io.eventcommerce.insights.market.domain.PeriodKind;
+import io.eventcommerce.insights.market.domain.PricePositionComponent;
 import io.eventcommerce.insights.market.domain.RegionalRows;
 import io.eventcommerce.servicekit.time.Timestamps;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -26,7 +27,9 @@ import java.util.TreeMap;
 /**
  * The Global Market Pulse, nightly and on demand: revenue, orders, customers, AOV, growth and share per country,
  * region and in total for the last complete weeks, months and years, and the market × category opportunities over
- * the last {@code window-days} days scored by {@link OpportunityScorer}. Each table is replaced in one transaction.
+ * the last {@code window-days} days scored by {@link OpportunityScorer}: size × growth × penetration × price position,
+ * the last from the latest competitor-analysis run (neutral where it has none). Each table is replaced in one
+ * transaction.
  */
 @ApplicationScoped
 public class MarketPulseJob implements AnalysisJob {
@@ -38,7 +41,6 @@ public class MarketPulseJob implements AnalysisJob {
     private final AnalysisRuns runs;
     private final Map<PeriodKind, Integer> periods;
     private final int windowDays;
-    private final OpportunityScorer scorer = OpportunityScorer.defaults();
 
     public MarketPulseJob(MarketSales sales, MarketStore store, AnalysisRuns runs,
                           @ConfigProperty(name = "insights.analysis.market-pulse.weeks", defaultValue = "26")
@@ -98,6 +100,9 @@ public class MarketPulseJob implements AnalysisJob {
         LocalDate end = today;
         LocalDate start = end.minusDays(windowDays);
         List<MarketFigures> candidates = QuarkusTransaction.requiringNew().call(() -> sales.candidates(start, end));
+        List<PricePositionComponent.Position> positions = QuarkusTransaction.requiringNew()
+                .call(sales::pricePositions);
+        OpportunityScorer scorer = OpportunityScorer.defaults(positions);
         List<Opportunity> ranked = scorer.rank(candidates);
         QuarkusTransaction.requiringNew().run(() -> store.replaceOpportunities(runId, now, ranked));
         progress.advance(1);
@@ -111,6 +116,7 @@ public class MarketPulseJob implements AnalysisJob {
         summary.put("windowStart", start.toString());
         summary.put("windowEnd", end.toString());
         summary.put("components", scorer.componentNames());
+        summary.put("pricePositions", positions.size());
         summary.put("elapsedMs", (System.nanoTime() - started) / 1_000_000);
         return summary;
     }

@@ -1,7 +1,9 @@
 package io.eventcommerce.insights.market.service;
 
+import io.eventcommerce.insights.competition.CompetitorAnalysis;
 import io.eventcommerce.insights.market.domain.MarketFigures;
 import io.eventcommerce.insights.market.domain.PeriodKind;
+import io.eventcommerce.insights.market.domain.PricePositionComponent;
 import io.eventcommerce.insights.market.domain.RegionalRows;
 import io.eventcommerce.analytics.geo.Regions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +27,8 @@ import java.util.stream.Collectors;
 /**
  * Reads the counted sales (paid, not undone) the market pulse is computed from, grouped in the database: per period,
  * market and currency for regional_market_data (distinct customers need the grouping there), and per country,
- * category and currency over three windows for the opportunities.
+ * category and currency over three windows for the opportunities; and the price positions per region and category
+ * the latest competitor-analysis run stored.
  */
 @ApplicationScoped
 public class MarketSales {
@@ -33,9 +36,18 @@ public class MarketSales {
     private static final String COUNTED = "o.paid_at IS NOT NULL AND o.undone_at IS NULL";
 
     private final DataSource dataSource;
+    private final CompetitorAnalysis competitors;
 
-    public MarketSales(DataSource dataSource) {
+    public MarketSales(DataSource dataSource, CompetitorAnalysis competitors) {
         this.dataSource = dataSource;
+        this.competitors = competitors;
+    }
+
+    /** Every region × category of the latest competitor analysis (none before its first run). */
+    public List<PricePositionComponent.Position> pricePositions() {
+        return competitors.list(null, null).stream().map(r -> new PricePositionComponent.Position(r.region(),
+                r.categoryId(), r.pricePosition().doubleValue(), r.products(), r.undercut(), r.runId().toString()))
+                .toList();
     }
 
     /**

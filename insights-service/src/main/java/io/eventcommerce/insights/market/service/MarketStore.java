@@ -7,6 +7,7 @@ import io.eventcommerce.insights.market.domain.Format;
 import io.eventcommerce.insights.market.domain.GrowthComponent;
 import io.eventcommerce.insights.market.domain.Opportunity;
 import io.eventcommerce.insights.market.domain.PenetrationComponent;
+import io.eventcommerce.insights.market.domain.PricePositionComponent;
 import io.eventcommerce.insights.market.domain.RegionalRows;
 import io.eventcommerce.insights.market.domain.SizeComponent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,13 +92,15 @@ public class MarketStore {
                      INSERT INTO market_opportunities (id, run_id, market_level, market_key, country, region,
                          category_id, currency, opportunity_rank, score, revenue, size_score, growth, growth_score,
                          penetration_index, penetration_score, explanation, figures, window_start, window_end,
-                         computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                         computed_at, price_position, price_position_score)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             delete.executeUpdate();
             int pending = 0;
             for (Opportunity o : opportunities) {
                 var f = o.figures();
                 ComponentScore growth = o.component(GrowthComponent.NAME);
                 ComponentScore penetration = o.component(PenetrationComponent.NAME);
+                ComponentScore pricePosition = o.component(PricePositionComponent.NAME);
                 insert.setString(1, o.id().toString());
                 insert.setString(2, runId);
                 insert.setString(3, f.level());
@@ -119,6 +122,8 @@ public class MarketStore {
                 insert.setDate(19, Date.valueOf(f.windowStart()));
                 insert.setDate(20, Date.valueOf(f.windowEnd()));
                 insert.setTimestamp(21, Timestamp.from(now));
+                insert.setBigDecimal(22, position(pricePosition.value()));
+                insert.setBigDecimal(23, score(pricePosition.score()));
                 insert.addBatch();
                 if (++pending == BATCH) {
                     insert.executeBatch();
@@ -150,6 +155,11 @@ public class MarketStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("figures are not JSON", e);
         }
+    }
+
+    /** As competitor_analysis stores it: four places; null without competitor prices. */
+    private static BigDecimal position(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal score(double value) {

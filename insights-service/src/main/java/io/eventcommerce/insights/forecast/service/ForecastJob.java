@@ -85,12 +85,14 @@ public class ForecastJob implements AnalysisJob {
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         RunSummary summary = new RunSummary();
         Map<ForecastLevel, List<DailySeries>> all = new java.util.EnumMap<>(ForecastLevel.class);
-        for (ForecastLevel level : ForecastLevel.values()) {
-            all.put(level, series.read(level, yesterday));
-        }
         // Products' sales days for their price and promotion covariates, built in the parallel selection below
-        // (categories and the total have none: their price is a mix of products').
+        // (categories and the total have none: their price is a mix of products'); the product series come from
+        // the same rows.
         Map<String, List<ProductDay>> productDays = covariatesEnabled ? series.productDays(yesterday) : Map.of();
+        for (ForecastLevel level : ForecastLevel.values()) {
+            all.put(level, level == ForecastLevel.PRODUCT && covariatesEnabled
+                    ? ForecastSeries.products(productDays, yesterday) : series.read(level, yesterday));
+        }
         progress.total(all.values().stream().mapToInt(List::size).sum());
         int minimum = selector.settings().minimumHistory();
         for (var e : all.entrySet()) {

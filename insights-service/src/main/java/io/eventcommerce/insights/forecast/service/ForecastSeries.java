@@ -10,7 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,13 +68,23 @@ public class ForecastSeries {
         return QuarkusTransaction.joiningExisting().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery(sql).setParameter(1, Date.valueOf(last)).getResultList();
-            Map<String, List<ProductDay>> out = new HashMap<>();
+            // In the query's product order, so the series derived from it (products) come in the order read gives.
+            Map<String, List<ProductDay>> out = new LinkedHashMap<>();
             for (Object[] r : rows) {
                 out.computeIfAbsent(r[0].toString(), k -> new ArrayList<>()).add(new ProductDay(day(r[1]),
                         ((Number) r[2]).longValue(), number(r[3]), number(r[4])));
             }
             return out;
         });
+    }
+
+    /**
+     * The product level's series from the sales days {@link #productDays} read (the same counted units, product by
+     * product, day by day), so a run with covariates scans the lines once rather than once more for the series.
+     */
+    public static List<DailySeries> products(Map<String, List<ProductDay>> days, LocalDate last) {
+        return DailySeries.assemble(days.entrySet().stream().flatMap(e -> e.getValue().stream()
+                .map(d -> new DailySeries.Row(e.getKey(), d.day(), d.units()))).toList(), last);
     }
 
     private static double number(Object value) {

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +98,10 @@ public class ElasticityJob implements AnalysisJob {
         Instant now = Timestamps.now();
         LocalDate since = now.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(lookbackDays);
         Map<String, List<DailyPrice>> products = QuarkusTransaction.requiringNew().call(() -> days(since));
-        Map<LocalDate, Long> shop = new java.util.HashMap<>();
+        TreeMap<LocalDate, Long> shop = new TreeMap<>();
         products.values().forEach(days -> days.forEach(d -> shop.merge(d.day(), d.units(), Long::sum)));
+        LocalDate first = shop.isEmpty() ? LocalDate.EPOCH : shop.firstKey();
+        LocalDate last = shop.isEmpty() ? LocalDate.EPOCH : shop.lastKey();
         progress.total(products.size());
         Map<String, Long> statuses = new TreeMap<>();
         List<Map.Entry<String, List<DailyPrice>>> all = new ArrayList<>(products.entrySet());
@@ -106,7 +109,7 @@ public class ElasticityJob implements AnalysisJob {
             List<Map.Entry<String, List<DailyPrice>>> batch = all.subList(from, Math.min(all.size(), from + BATCH));
             List<Object[]> rows = new ArrayList<>();
             for (Map.Entry<String, List<DailyPrice>> product : batch) {
-                ToDoubleFunction<LocalDate> exposure = exposure(shop, product.getValue());
+                ToDoubleFunction<LocalDate> exposure = exposure(shop, first, last, product.getValue());
                 List<PriceObservation> observations = product.getValue().stream().map(d -> d.observation(exposure))
                         .flatMap(Optional::stream).toList();
                 List<PriceObservation> everyDay = DailyPrice.everyDay(product.getValue(), exposure);
@@ -148,11 +151,10 @@ public class ElasticityJob implements AnalysisJob {
      * growth) move every product; left out, a price that held through the peak reads as demand rising with price.
      * The product's own units are left out of its level: a best seller's price would otherwise move its own offset.
      */
-    static ToDoubleFunction<LocalDate> exposure(Map<LocalDate, Long> shop, List<DailyPrice> own) {
-        Map<LocalDate, Long> mine = new java.util.HashMap<>();
+    static ToDoubleFunction<LocalDate> exposure(Map<LocalDate, Long> shop, LocalDate first, LocalDate last,
+                                                List<DailyPrice> own) {
+        Map<LocalDate, Long> mine = new HashMap<>();
         own.forEach(d -> mine.merge(d.day(), d.units(), Long::sum));
-        LocalDate first = shop.keySet().stream().min(LocalDate::compareTo).orElse(LocalDate.EPOCH);
-        LocalDate last = shop.keySet().stream().max(LocalDate::compareTo).orElse(LocalDate.EPOCH);
         return day -> {
             long units = 0;
             int days = 0;

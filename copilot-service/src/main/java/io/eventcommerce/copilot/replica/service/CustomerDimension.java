@@ -61,9 +61,27 @@ public class CustomerDimension {
                     .setParameter(4, segment).setParameter(5, registered).setParameter(6, Timestamp.from(at))
                     .executeUpdate();
         }
+        fillSegments(id);
+    }
+
+    /**
+     * The customer's orders and lines placed before the customer was known here take the segment {@code
+     * dim_customer} holds; also what {@link ReplicaRepair} calls for orders that crossed their customer in flight.
+     */
+    public void fillSegments(String customerId) {
         for (String table : new String[] {"fact_order", "fact_order_line"}) {
-            em.createNativeQuery("UPDATE " + table + " SET segment = ?2 WHERE customer_id = ?1 AND segment IS NULL")
-                    .setParameter(1, id).setParameter(2, segment).executeUpdate();
+            em.createNativeQuery("UPDATE " + table + " t JOIN dim_customer c ON c.customer_id = t.customer_id "
+                            + "SET t.segment = c.segment WHERE t.customer_id = ?1 AND t.segment IS NULL")
+                    .setParameter(1, customerId).executeUpdate();
         }
+    }
+
+    /** The day of the customer's first order, where {@code dim_customer} has none yet ({@link ReplicaRepair}). */
+    public void fillFirstOrderDay(String customerId) {
+        em.createNativeQuery("""
+                        UPDATE dim_customer SET first_order_day =
+                            (SELECT MIN(o.day) FROM fact_order o WHERE o.customer_id = ?1)
+                        WHERE customer_id = ?1 AND first_order_day IS NULL""")
+                .setParameter(1, customerId).executeUpdate();
     }
 }

@@ -61,11 +61,19 @@ public class ProductDimension {
                 return;
             }
         }
+        fillLines(id);
+    }
+
+    /**
+     * The product's lines placed before it was known here take its category, brand and cost from {@code
+     * dim_product}; also what {@link ReplicaRepair} calls for lines whose product crossed them in flight.
+     */
+    public void fillLines(String productId) {
         em.createNativeQuery("""
-                        UPDATE fact_order_line SET category_id = ?2, brand = ?3, cost = ?4 * quantity,
-                            product_filled = TRUE
-                        WHERE product_id = ?1 AND product_filled = FALSE""")
-                .setParameter(1, id).setParameter(2, category).setParameter(3, p.brand()).setParameter(4, p.cost())
-                .executeUpdate();
+                        UPDATE fact_order_line l JOIN dim_product p ON p.product_id = l.product_id
+                        SET l.category_id = p.category_id, l.brand = p.brand, l.cost = p.cost * l.quantity,
+                            l.product_filled = TRUE
+                        WHERE l.product_id = ?1 AND l.product_filled = FALSE""")
+                .setParameter(1, productId).executeUpdate();
     }
 }

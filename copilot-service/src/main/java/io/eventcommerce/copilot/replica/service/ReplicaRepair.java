@@ -23,9 +23,13 @@ public class ReplicaRepair {
     private static final int BATCH = 500;
 
     private final EntityManager em;
+    private final ProductDimension products;
+    private final CustomerDimension customers;
 
-    public ReplicaRepair(EntityManager em) {
+    public ReplicaRepair(EntityManager em, ProductDimension products, CustomerDimension customers) {
         this.em = em;
+        this.products = products;
+        this.customers = customers;
     }
 
     @Scheduled(every = "${copilot.replica.repair.every:30s}", delayed = "30s",
@@ -41,41 +45,22 @@ public class ReplicaRepair {
     /** One pass: products' lines, customers' segments, first order days; how many of each were filled. */
     public int[] repair() {
         @SuppressWarnings("unchecked")
-        List<String> products = em.createNativeQuery("""
+        List<String> pending = em.createNativeQuery("""
                 SELECT DISTINCT l.product_id FROM fact_order_line l JOIN dim_product p ON p.product_id = l.product_id
                 WHERE l.product_filled = FALSE LIMIT""" + " " + BATCH).getResultList();
-        for (String product : products) {
-            em.createNativeQuery("""
-                            UPDATE fact_order_line l JOIN dim_product p ON p.product_id = l.product_id
-                            SET l.category_id = p.category_id, l.brand = p.brand, l.cost = p.cost * l.quantity,
-                                l.product_filled = TRUE
-                            WHERE l.product_id = ?1 AND l.product_filled = FALSE""")
-                    .setParameter(1, product).executeUpdate();
-        }
+        pending.forEach(products::fillLines);
         @SuppressWarnings("unchecked")
         List<String> segments = em.createNativeQuery("""
                 SELECT DISTINCT o.customer_id FROM fact_order o JOIN dim_customer c ON c.customer_id = o.customer_id
                 WHERE o.segment IS NULL AND c.segment IS NOT NULL LIMIT""" + " " + BATCH).getResultList();
-        for (String customer : segments) {
-            for (String table : new String[] {"fact_order", "fact_order_line"}) {
-                em.createNativeQuery("UPDATE " + table + " t JOIN dim_customer c ON c.customer_id = t.customer_id "
-                                + "SET t.segment = c.segment WHERE t.customer_id = ?1 AND t.segment IS NULL")
-                        .setParameter(1, customer).executeUpdate();
-            }
-        }
+        segments.forEach(customers::fillSegments);
         @SuppressWarnings("unchecked")
         List<String> firstDays = em.createNativeQuery("""
                 SELECT c.customer_id FROM dim_customer c
                 WHERE c.first_order_day IS NULL
                     AND EXISTS (SELECT 1 FROM fact_order o WHERE o.customer_id = c.customer_id)
                 LIMIT""" + " " + BATCH).getResultList();
-        for (String customer : firstDays) {
-            em.createNativeQuery("""
-                            UPDATE dim_customer SET first_order_day =
-                                (SELECT MIN(o.day) FROM fact_order o WHERE o.customer_id = ?1)
-                            WHERE customer_id = ?1 AND first_order_day IS NULL""")
-                    .setParameter(1, customer).executeUpdate();
-        }
-        return new int[] {products.size(), segments.size(), firstDays.size()};
+        firstDays.forEach(customers::fillFirstOrderDay);
+        return new int[] {pending.size(), segments.size(), firstDays.size()};
     }
 }
